@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+
+// "@lbx/source" resolves workspace packages to their TypeScript sources, so tests never depend on
+// another package having been built (or being rebuilt) first.
+export default defineConfig({
+  resolve: { conditions: ["@lbx/source"] },
+  ssr: { resolve: { conditions: ["@lbx/source"] } },
+  test: {
+    include: ["test/**/*.test.ts"],
+    testTimeout: 30_000,
+    reporters: ["default", ["json", { outputFile: ".vitest-report.json" }]],
+  },
+});

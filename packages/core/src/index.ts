@@ -1,0 +1,2 @@
+export * from "./generated/documents.js";
+export type * from "./generated/operation-types.js";

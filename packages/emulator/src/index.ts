@@ -1,0 +1,1 @@
+export { schemaSDL } from "./generated/schema.js";
