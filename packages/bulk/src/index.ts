@@ -1,2 +1,2 @@
-// The public API of this package arrives with its issue; see README.md.
-export {};
+// Building blocks available now; the bulk import/export API arrives with its issue (see README).
+export { NdjsonParseError, ndjsonLines, parseNdjson, type NdjsonOptions } from "./ndjson.js";

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { NdjsonParseError, ndjsonLines, parseNdjson } from "../src/ndjson.js";
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+async function* pieces(...parts: Uint8Array[]) {
+  for (const p of parts) yield p;
+}
+
+async function all<T>(it: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const x of it) out.push(x);
+  return out;
+}
+
+describe("parseNdjson", () => {
+  it("parses one value per line, skipping blank lines and CRLF endings", async () => {
+    const rows = await all(parseNdjson(pieces(bytes('{"a":1}\r\n\n{"a":2}\n  \n{"a":3}'))));
+    expect(rows).toEqual([{ a: 1 }, { a: 2 }, { a: 3 }]);
+  });
+
+  it("joins lines split across network chunks, including inside a multi-byte character", async () => {
+    const whole = bytes('{"name":"日本語"}\n{"name":"😀"}\n');
+    const cuts = [1, 11, 12, 13, 22, whole.length];
+    const parts: Uint8Array[] = [];
+    let start = 0;
+    for (const end of cuts) {
+      parts.push(whole.slice(start, end));
+      start = end;
+    }
+    expect(await all(parseNdjson(pieces(...parts)))).toEqual([{ name: "日本語" }, { name: "😀" }]);
+  });
+
+  it("reads a WHATWG ReadableStream", async () => {
+    const stream = new Response('{"x":1}\n{"x":2}\n').body!;
+    expect(await all(parseNdjson(stream))).toEqual([{ x: 1 }, { x: 2 }]);
+  });
+
+  it("reports the line number of a line that is not JSON", async () => {
+    const error = await all(parseNdjson(pieces(bytes('{"ok":1}\n\n{"broken"\n')))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NdjsonParseError);
+    expect((error as NdjsonParseError).line).toBe(3);
+  });
+
+  it("refuses invalid UTF-8 instead of replacing characters silently", async () => {
+    await expect(all(parseNdjson(pieces(new Uint8Array([0x7b, 0xff, 0x7d, 0x0a]))))).rejects.toThrow();
+  });
+
+  it("bounds memory: a line longer than maxLineLength fails instead of buffering forever", async () => {
+    async function* endless() {
+      for (let i = 0; i < 100; i++) yield bytes("x".repeat(1_000));
+    }
+    await expect(all(ndjsonLines(endless(), { maxLineLength: 10_000 }))).rejects.toThrow(/longer than 10000/);
+  });
+});
