@@ -1,0 +1,31 @@
+import type { LbxClient } from "../client/client.js";
+import { sleep } from "./clock.js";
+
+/** One look at a running job: finished with a value, or still going with a status to report. */
+export type PollStep<T> = { readonly done: true; readonly value: T } | { readonly done: false; readonly status: string };
+
+/**
+ * Polls until `check` says done: the first look at once, then waits growing from the client's
+ * `minDelayMs` to `maxDelayMs`, never past the deadline. At the deadline it throws
+ * `onTimeout(lastStatus)`; it never returns silently with a job still running (the Python SDK's
+ * `wait_till_done` does). Aborting `signal` rejects at once with an `AbortError`, mid-wait included.
+ */
+export async function pollUntilDone<T>(
+  client: LbxClient,
+  check: () => Promise<PollStep<T>>,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+  onTimeout: (lastStatus: string) => Error,
+): Promise<T> {
+  const { clock, polling } = client;
+  const deadline = clock.now() + timeoutMs;
+  let delay = Math.min(polling.minDelayMs, polling.maxDelayMs);
+  for (;;) {
+    const step = await check();
+    if (step.done) return step.value;
+    const remaining = deadline - clock.now();
+    if (remaining <= 0) throw onTimeout(step.status);
+    await sleep(Math.min(delay, remaining), signal, clock);
+    delay = Math.min(delay * 2, polling.maxDelayMs);
+  }
+}

@@ -1,0 +1,153 @@
+import { describe, expect, it } from "vitest";
+import { ConflictError, createDataRow, createDataset, ValidationError } from "../../src/index.js";
+import { type Recorded, recordingClient, type Reply } from "../helpers/recording-transport.js";
+import { capture, type CaptureEntry, specDocument, stepRequests } from "../helpers/spec.js";
+
+const recorded = capture("v.6.0.0");
+const opName = (q: string) => /(?:query|mutation)\s*(\w+)/.exec(q)?.[1] ?? "?";
+
+function repliesFrom(...steps: string[]): Record<string, Reply[]> {
+  const replies: Record<string, Reply[]> = {};
+  for (const e of steps.flatMap((s) => stepRequests(recorded, s))) {
+    if (e.kind === "multipart") (replies["UploadFile"] ??= []).push({ uploadFile: { url: `https://storage.example/${(replies["UploadFile"]?.length ?? 0) + 1}`, filename: "f" } });
+    else if (e.query) (replies[opName(e.query)] ??= []).push(e.response as object);
+  }
+  return replies;
+}
+
+const DATASET = "cykde5ke9njbwh7jt3c0rclrj";
+const INPUT = {
+  rowData: "https://storage.googleapis.com/labelbox-sample-datasets/Docs/basic.jpg",
+  globalKey: "gk-1",
+  externalId: "ext-1",
+  metadataFields: [
+    { name: "tag", value: "tag_string" },
+    { name: "split", value: "train" },
+    { name: "captureDateTime", value: "2023-03-01T12:30:00Z" },
+  ],
+  attachments: [{ type: "IMAGE", value: "https://example.com/a.jpg", name: "att1" }],
+};
+
+function graphql(sent: Recorded[]) {
+  return sent.filter((s) => !s.file).map((s) => s.operationName);
+}
+
+describe("createDataRow: the SDK 6.0 one-item upsert", () => {
+  it("sends the recorded chunk, manifest and documents", async () => {
+    const { client, sent } = recordingClient(repliesFrom("get_data_row_metadata_ontology", "create_data_row_url"), { polling: { minDelayMs: 1, maxDelayMs: 1 } });
+    const row = await createDataRow(client, DATASET, INPUT);
+    expect(row.id).toBe("c3eqe1mgzm36pxn60lntdw8j5");
+
+    const python = stepRequests(recorded, "create_data_row_url");
+    const [chunk, manifest] = sent.filter((s) => s.file);
+    // The chunk file holds exactly what Python wrote (JSON spacing aside).
+    expect(JSON.parse(chunk?.file?.text ?? "")).toEqual(JSON.parse(python[0]?.parts?.[2]?.payload ?? ""));
+    expect(chunk?.variables).toEqual({ file: null, contentLength: chunk?.file?.size, sign: false });
+    expect(chunk?.query).toBe(specDocument("UploadFile__376315e6"));
+    expect(chunk?.file?.name).toBe("json_import.json");
+    expect(JSON.parse(manifest?.file?.text ?? "")).toEqual({ source: "SDK", item_count: 1, chunk_uris: ["https://storage.example/1"] });
+    expect(manifest?.file?.name).toBe("manifest.json");
+    // Multipart key order: variables first, as Python sends it.
+    expect(chunk?.operationsJson?.startsWith('{"variables":')).toBe(true);
+
+    expect(graphql(sent)).toEqual([
+      "GetMetadataOntologyBetaPyApi",
+      "UpsertDataRowsPyApi",
+      "GetUserPyApi",
+      "GetUserCreatedTasksPyApi",
+      "GetUserCreatedTasksPyApi",
+      "FailedDataRowImportsPyApi",
+      "SuccessesfulDataRowImportsPyApi",
+      "GetDataRowPyApi",
+    ]);
+    // Every JSON document and its variables are the recorded ones.
+    const byOp = new Map(python.filter((e) => e.query).map((e) => [opName(e.query ?? ""), e] as const));
+    for (const s of sent.filter((x) => !x.file && x.operationName !== "GetMetadataOntologyBetaPyApi")) {
+      const e = byOp.get(s.operationName) as CaptureEntry;
+      expect(s.query).toBe(e.query);
+      if (s.operationName !== "UpsertDataRowsPyApi") expect(s.variables).toEqual(e.variables);
+    }
+    expect(sent.find((s) => s.operationName === "UpsertDataRowsPyApi")?.variables).toEqual({ manifestUri: "https://storage.example/2" });
+    // Creating a row is not safe to repeat; the upload and the reads are.
+    expect(sent.find((s) => s.operationName === "UpsertDataRowsPyApi")?.request.operation).toEqual({ name: "UpsertDataRowsPyApi", kind: "mutation", idempotent: false });
+    expect(chunk?.request.operation).toEqual({ name: "UploadFile", kind: "upload", idempotent: true });
+  });
+
+  it("uploads a Blob first and uses its URL as row data", async () => {
+    const replies = repliesFrom("create_data_row_local_file");
+    const { client, sent } = recordingClient(replies, { polling: { minDelayMs: 1, maxDelayMs: 1 } });
+    const file = new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3])], "local_image.jpg", { type: "image/jpeg" });
+    await createDataRow(client, DATASET, { rowData: file, externalId: "local-1" });
+    const [upload, chunk] = sent.filter((s) => s.file);
+    expect(upload?.file).toMatchObject({ name: "local_image.jpg", type: "image/jpeg", size: 7 });
+    expect(upload?.variables).toEqual({ file: null, contentLength: 7, sign: false });
+    expect(JSON.parse(chunk?.file?.text ?? "")).toEqual([
+      { id: { type: "AUTO", value: "" }, payload: { row_data: "https://storage.example/1", external_id: "local-1", dataset_id: DATASET } },
+    ]);
+    expect(sent.some((s) => s.operationName === "GetMetadataOntologyBetaPyApi")).toBe(false);
+  });
+
+  it("validates everything before the first request", async () => {
+    const { client, sent } = recordingClient({});
+    const error = await createDataRow(client, "", { rowData: "s3://b/k", globalKey: "a  b", attachments: [{ type: "image", value: "" }] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues.map((i) => i.path)).toEqual(["datasetId", "rowData", "globalKey", "attachments[0].type", "attachments[0].value"]);
+    expect(sent).toEqual([]);
+  });
+
+  it("checks metadata against the ontology, refreshing once for an unknown name", async () => {
+    const ontology = repliesFrom("get_data_row_metadata_ontology")["GetMetadataOntologyBetaPyApi"] as Reply[];
+    const { client, sent } = recordingClient({ GetMetadataOntologyBetaPyApi: [...ontology, ...ontology] });
+    const error = await createDataRow(client, DATASET, {
+      rowData: "https://example.com/a.jpg",
+      metadataFields: [{ name: "split", value: "training" }, { name: "colour", value: "red" }],
+    }).catch((e: unknown) => e);
+    expect((error as ValidationError).issues.map((i) => i.path)).toEqual(["metadataFields[0].value", "metadataFields[1]"]);
+    expect(sent.map((s) => s.operationName)).toEqual(["GetMetadataOntologyBetaPyApi", "GetMetadataOntologyBetaPyApi"]);
+  });
+
+  it("a duplicate global key reported by the task is a ConflictError", async () => {
+    const replies = repliesFrom("create_data_rows_dup_gk", "task2_wait", "task2_errors");
+    const { client } = recordingClient({ ...replies, UploadFile: { uploadFile: { url: "https://s/1", filename: "f" } } }, { polling: { minDelayMs: 1, maxDelayMs: 1 } });
+    const error = await createDataRow(client, DATASET, { rowData: "https://example.com/x.jpg", globalKey: "dup" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect((error as ConflictError).message).toContain("Duplicate global key: 'dup'");
+  });
+});
+
+describe("createDataset", () => {
+  it("with no default integration: CreateDatasetPyApi only, as recorded", async () => {
+    const { client, sent } = recordingClient(repliesFrom("create_dataset"));
+    expect((await createDataset(client, { name: "Example dataset" })).id).toBe(DATASET);
+    expect(sent.map((s) => [s.operationName, s.query, s.variables])).toEqual([
+      ["getAllIntegrationsPyApi", specDocument("getAllIntegrationsPyApi__1118a853"), null],
+      ["CreateDatasetPyApi", specDocument("CreateDatasetPyApi__2e55bed4"), { name: "Example dataset" }],
+    ]);
+  });
+
+  it("with the org default integration: sets the signer and validates", async () => {
+    const { client, sent } = recordingClient(repliesFrom("create_dataset_default_iam"));
+    await createDataset(client, { name: "IAM dataset" });
+    // Python: Create, GetOrganization, getAllIntegrations, setSigner, validate. We look the
+    // integration up before creating (and skip the unused organization query).
+    const [create, , integrations, setSigner, validate] = stepRequests(recorded, "create_dataset_default_iam");
+    expect(sent.map((s) => [s.query, s.variables])).toEqual([integrations, create, setSigner, validate].map((e) => [e?.query, e?.variables]));
+  });
+
+  it("deletes the new dataset when the integration does not validate", async () => {
+    const replies = repliesFrom("create_dataset_default_iam");
+    const { client, sent } = recordingClient({
+      ...replies,
+      validateDatasetPyApi: { validateDataset: { valid: false, checks: [{ name: "signer", success: false }] } },
+      deleteDatasetPyApi: { updateDataset: { id: "cg5yqmwgkrju2efzndsco6fut" } },
+    });
+    await expect(createDataset(client, { name: "IAM dataset" })).rejects.toThrow("failed checks: signer");
+    expect(sent.at(-1)?.variables).toEqual({ DatasetId: "cg5yqmwgkrju2efzndsco6fut" });
+  });
+
+  it("iamIntegration: null skips the integration lookup", async () => {
+    const { client, sent } = recordingClient(repliesFrom("create_dataset"));
+    await createDataset(client, { name: "Example dataset", iamIntegration: null });
+    expect(sent.map((s) => s.operationName)).toEqual(["CreateDatasetPyApi"]);
+  });
+});
