@@ -16,3 +16,14 @@ if [ "$(pnpm --version 2>/dev/null || true)" != "$PNPM_VERSION" ]; then
 fi
 
 pnpm install --frozen-lockfile
+
+# The browser test of @lbx/core drives Debian's Chromium through playwright-core (which never
+# downloads a browser). Install it when missing and we may; otherwise that test says what to do.
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "setup: installing chromium (Debian package) for the browser test"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "setup: chromium is not installed and this user cannot apt-get it; the browser test will fail until it is (sudo apt-get install chromium)" >&2
+  fi
+fi
