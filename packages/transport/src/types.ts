@@ -33,9 +33,19 @@ export interface TransportRequest {
   readonly operation?: OperationInfo;
   /** 1 for the first try; retry middleware set 2, 3, ... on later attempts. */
   readonly attempt?: number;
+  /**
+   * When the whole call must be over, in epoch milliseconds (`Date.now()` time). Set it per call;
+   * `deadline()` enforces the earlier of it and its own limit, and retry does not start a wait
+   * that would end after it.
+   */
+  readonly deadline?: number;
 }
 
-/** Sends one request. Resolves with the response whatever its status; rejects only when no response arrived. */
+/**
+ * Sends one request. Resolves with the response whatever its status; rejects only when no response
+ * arrived: with a `NetworkError` when the connection failed, with an `AbortError` (or the lbx error
+ * that is the signal's reason) when `signal` aborted. `@lbx/transport/testing` checks all of this.
+ */
 export type Transport = (request: TransportRequest) => Promise<Response>;
 
 /** Wraps a transport with behaviour (retry, timeout, auth, ...). Composed with `compose`. */
