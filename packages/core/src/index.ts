@@ -3,6 +3,7 @@
 // Python-style facade built on the same functions.
 
 export { createClient, DEFAULT_ENDPOINT } from "./client/client.js";
+export { createClientWithTransport } from "./client/client-with-transport.js";
 export type { ClientCache, ClientOptions, LbxClient, PollingOptions } from "./client/client.js";
 export { execute } from "./client/request.js";
 export type { CallOptions } from "./client/request.js";
@@ -23,6 +24,7 @@ export type { IamIntegrationRecord } from "./datasets/iam-integrations.js";
 export type { DatasetRecord } from "./datasets/dataset-record.js";
 
 export { createDataRow } from "./data-rows/create-data-row.js";
+export { createDataRowClassic } from "./data-rows/create-data-row-classic.js";
 export type { CreateDataRowOptions } from "./data-rows/create-data-row.js";
 export type { DataRowInput } from "./data-rows/validate-data-row.js";
 export { checkDataRowInput } from "./data-rows/validate-data-row.js";

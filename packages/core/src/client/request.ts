@@ -42,6 +42,7 @@ export async function post(
 ): Promise<Record<string, unknown>> {
   const { signal } = options;
   let response: Response;
+  let text: string;
   try {
     response = await client.send({
       url: client.endpoint,
@@ -52,11 +53,7 @@ export async function post(
       operation,
       attempt: 1,
     });
-  } catch (error) {
-    throw transportFailure(error, signal, operation.name, client.redact);
-  }
-  let text: string;
-  try {
+    // Reading the body can fail too (connection dropped mid-body): the same failure.
     text = await response.text();
   } catch (error) {
     throw transportFailure(error, signal, operation.name, client.redact);

@@ -31,10 +31,11 @@ export interface ErrorContext {
  */
 export class LabelboxError extends LbxError {
   static override readonly errorName: string = "LabelboxError";
-  readonly operationName: string | undefined;
-  readonly requestId: string | undefined;
-  readonly status: number | undefined;
-  readonly graphQLErrors: readonly GraphQLErrorInfo[];
+  // `declare`: assigned in the constructor only, so no class-field initializers reach the bundle.
+  declare readonly operationName: string | undefined;
+  declare readonly requestId: string | undefined;
+  declare readonly status: number | undefined;
+  declare readonly graphQLErrors: readonly GraphQLErrorInfo[];
 
   constructor(code: string, message: string, context: ErrorContext = {}) {
     super(code, message, context.cause === undefined ? undefined : { cause: context.cause });
@@ -94,7 +95,7 @@ export interface ValidationIssue {
 export class ValidationError extends LabelboxError {
   static override readonly errorName: string = "ValidationError";
   declare readonly code: "VALIDATION_ERROR";
-  readonly issues: readonly ValidationIssue[];
+  declare readonly issues: readonly ValidationIssue[];
   constructor(message: string, issues: readonly ValidationIssue[] = [], context?: ErrorContext) {
     super("VALIDATION_ERROR", message, context);
     this.issues = issues;
@@ -106,7 +107,7 @@ export class RateLimitError extends LabelboxError {
   static override readonly errorName: string = "RateLimitError";
   declare readonly code: "RATE_LIMITED";
   /** How long the server asked to wait (from `Retry-After` / `retry-after-ms`), if it said. */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
   constructor(message: string, retryAfterMs: number | undefined, context?: ErrorContext) {
     super("RATE_LIMITED", message, context);
     this.retryAfterMs = retryAfterMs;
@@ -144,7 +145,7 @@ export class ServerError extends LabelboxError {
 export class TaskFailedError extends LabelboxError {
   static override readonly errorName: string = "TaskFailedError";
   declare readonly code: "TASK_FAILED";
-  readonly taskId: string;
+  declare readonly taskId: string;
   constructor(message: string, taskId: string, context?: ErrorContext) {
     super("TASK_FAILED", message, context);
     this.taskId = taskId;
@@ -155,9 +156,9 @@ export class TaskFailedError extends LabelboxError {
 export class TaskTimeoutError extends LabelboxError {
   static override readonly errorName: string = "TaskTimeoutError";
   declare readonly code: "TASK_TIMEOUT";
-  readonly taskId: string;
+  declare readonly taskId: string;
   /** The last status the server reported, e.g. `IN_PROGRESS`. */
-  readonly lastStatus: string;
+  declare readonly lastStatus: string;
   constructor(message: string, taskId: string, lastStatus: string, context?: ErrorContext) {
     super("TASK_TIMEOUT", message, context);
     this.taskId = taskId;

@@ -24,40 +24,52 @@ export interface ResponseFacts {
   readonly redact: (text: string) => string;
 }
 
-type Make = (message: string, context: ErrorContext, error: GraphQLErrorInfo) => LabelboxError;
+/** Builds the error for one outcome: the message, the context, the GraphQL error, the server's Retry-After. */
+type Make = (message: string, context: ErrorContext, error: GraphQLErrorInfo, retryAfterMs: number | undefined) => LabelboxError;
 
-const validation: Make = (message, context, e) => new ValidationError(message, [{ path: e.path?.join(".") ?? "", message }], context);
-const server: Make = (m, c, e) => (e.status === 400 || e.status === 422 ? validation(m, c, e) : e.status === 426 ? new OperationNotAllowedError(m, c) : new ServerError(m, c));
+// One maker per outcome, shared by the code table and the status table.
+const validation: Make = (m, c, e) =>
+  m === "Query complexity limit exceeded"
+    ? new QueryComplexityError(m, c)
+    : // The cloud reports a taken global key as a malformed request (spec §5.1); it is a conflict.
+      /duplicate global key/i.test(m)
+      ? new ConflictError(m, c)
+      : new ValidationError(m, [{ path: e.path?.join(".") ?? "", message: m }], c);
+const authentication: Make = (m, c, e) => new AuthenticationError(e.code ? "Invalid API key" : `${m}: invalid or missing API key`, c);
+const authorization: Make = (m, c) => new AuthorizationError(m, c);
+const notFound: Make = (m, c) => new NotFoundError(m, c);
+const conflict: Make = (m, c) => new ConflictError(m, c);
+const notAllowed: Make = (m, c) => new OperationNotAllowedError(m, c);
 
-// `extensions.code` in the order the Python SDK 6.0 tests them (spec §1.4): the first code in
-// this list that any error carries decides, whatever the errors' order. RATE_LIMITED stands for
-// the top-level "You have exceeded" message, checked between these codes exactly where Python does.
-const BY_CODE: readonly (readonly [string, Make])[] = [
-  ["AUTHENTICATION_ERROR", (_, c) => new AuthenticationError("Invalid API key", c)],
-  ["AUTHORIZATION_ERROR", (m, c) => new AuthorizationError(m, c)],
-  ["GRAPHQL_VALIDATION_FAILED", (m, c, e) => (m === "Query complexity limit exceeded" ? new QueryComplexityError(m, c) : validation(m, c, e))],
-  ["GRAPHQL_PARSE_FAILED", validation],
-  ["RATE_LIMITED", (m, c) => new RateLimitError(m, undefined, c)], // retryAfterMs filled in below
-  ["RESOURCE_NOT_FOUND", (m, c) => new NotFoundError(m, c)],
-  ["RESOURCE_CONFLICT", (m, c) => new ConflictError(m, c)],
-  ["MALFORMED_REQUEST", validation],
-  // Apollo's code for variables that do not coerce; Python calls it "Unknown error".
-  ["BAD_USER_INPUT", validation],
-  ["INTERNAL_SERVER_ERROR", server],
-  ["OPERATION_NOT_ALLOWED", (m, c) => new OperationNotAllowedError(m, c)],
-];
-
-// For responses that carry no GraphQL error to go by.
+// For responses that carry no GraphQL error to go by; also `extensions.exception.status` of an
+// INTERNAL_SERVER_ERROR (Python >= 3.70: 400 and 422 are bad input, 426 not allowed).
 const BY_STATUS: Readonly<Record<number, Make>> = {
   400: validation,
-  401: (m, c) => new AuthenticationError(`${m}: invalid or missing API key`, c),
-  403: (m, c) => new AuthorizationError(m, c),
-  404: (m, c) => new NotFoundError(m, c),
-  // Same code as the transport's TimeoutError, so `switch (e.code)` handles both.
-  408: (m, c) => new LabelboxError("TIMEOUT", `${m}: the server timed out waiting for the request`, c),
-  409: (m, c) => new ConflictError(m, c),
+  401: authentication,
+  403: authorization,
+  404: notFound,
+  409: conflict,
   422: validation,
-  426: (m, c) => new OperationNotAllowedError(m, c),
+  426: notAllowed,
+};
+
+// `extensions.code` in the order the Python SDK 6.0 tests them (spec §1.4): the first code in
+// this table that any error carries decides, whatever the errors' order (object keys keep their
+// insertion order). RATE_LIMITED also stands for the top-level "You have exceeded" message,
+// checked between these codes exactly where Python does.
+const BY_CODE: Readonly<Record<string, Make>> = {
+  AUTHENTICATION_ERROR: authentication,
+  AUTHORIZATION_ERROR: authorization,
+  GRAPHQL_VALIDATION_FAILED: validation,
+  GRAPHQL_PARSE_FAILED: validation,
+  RATE_LIMITED: (m, c, _, wait) => new RateLimitError(m, wait, c),
+  RESOURCE_NOT_FOUND: notFound,
+  RESOURCE_CONFLICT: conflict,
+  MALFORMED_REQUEST: validation,
+  // Apollo's code for variables that do not coerce; Python calls it "Unknown error".
+  BAD_USER_INPUT: validation,
+  INTERNAL_SERVER_ERROR: (m, c, e, w) => (e.status === 400 || e.status === 422 || e.status === 426 ? (BY_STATUS[e.status] as Make)(m, c, e, w) : new ServerError(m, c)),
+  OPERATION_NOT_ALLOWED: notAllowed,
 };
 
 /**
@@ -65,43 +77,43 @@ const BY_STATUS: Readonly<Record<number, Make>> = {
  * follow the Python SDK 6.0 (`Client.execute`, spec §1.4) so both clients classify a response the
  * same way; where Python gives up with a generic error we are more specific, never less.
  */
-export function dataOrThrow(facts: ResponseFacts): Record<string, unknown> {
-  const { status, headers, redact } = facts;
+export function dataOrThrow({ status, headers, text, operationName, redact }: ResponseFacts): Record<string, unknown> {
   let body: Record<string, unknown> | undefined;
   try {
-    const parsed: unknown = JSON.parse(facts.text);
+    const parsed: unknown = JSON.parse(text);
     if (isObject(parsed)) body = parsed;
   } catch {
     // Not JSON: classified by status below.
   }
   const errors = Array.isArray(body?.["errors"]) ? body["errors"].map((e) => errorInfo(e, redact)) : [];
   const context: ErrorContext = {
-    operationName: facts.operationName,
+    operationName,
     requestId: headers.get("x-request-id") ?? headers.get("request-id") ?? undefined,
     status,
     graphQLErrors: errors,
   };
   const top = typeof body?.["message"] === "string" ? redact(body["message"]) : undefined;
-  const retryAfter = () => parseRetryAfter(headers, Date.now())?.ms;
+  const wait = parseRetryAfter(headers, Date.now())?.ms;
+  const fail = (code: string, message: string) => new LabelboxError(code, message, context);
 
   // Python >= 3.66: any 5xx is a server error whatever the body says.
   if (status >= 500) throw new ServerError(errors[0]?.message ?? `Internal server http error ${status}`, context);
-  if (status === 429) throw new RateLimitError(top ?? "Rate limited (HTTP 429)", retryAfter(), context);
-  const limited: GraphQLErrorInfo[] = top?.startsWith("You have exceeded") ? [{ message: top, code: "RATE_LIMITED" }] : [];
-  for (const [code, make] of BY_CODE) {
-    const error = errors.find((e) => e.code === code) ?? limited.find((e) => e.code === code);
-    if (!error) continue;
-    throw code === "RATE_LIMITED" ? new RateLimitError(error.message, retryAfter(), context) : make(error.message, context, error);
+  if (status === 429) throw new RateLimitError(top ?? "Rate limited (HTTP 429)", wait, context);
+  const candidates = top?.startsWith("You have exceeded") ? [...errors, { message: top, code: "RATE_LIMITED" }] : errors;
+  for (const code in BY_CODE) {
+    const error = candidates.find((e) => e.code === code);
+    if (error) throw (BY_CODE[code] as Make)(error.message, context, error, wait);
   }
   const first = errors[0];
-  if (first) throw new LabelboxError("API_ERROR", `Unknown error ${first.code ?? "(no code)"}: ${first.message}`, context);
-  if (status < 200 || status > 299 || !body) {
-    const make = BY_STATUS[status];
-    const message = `HTTP ${status}${top ? `: ${top}` : ""}`;
-    if (make) throw make(message, context, { message });
-    throw new LabelboxError(body ? "HTTP_ERROR" : "BAD_RESPONSE", body ? message : `Failed to parse response as JSON (HTTP ${status}): ${redact(facts.text.slice(0, 200))}`, context);
-  }
-  if (!isObject(body["data"])) throw new LabelboxError("BAD_RESPONSE", "The response has no data", context);
+  if (first) throw fail("API_ERROR", `Unknown error ${first.code ?? "(no code)"}: ${first.message}`);
+  const message = `HTTP ${status}${top ? `: ${top}` : ""}`;
+  const make = BY_STATUS[status];
+  if (make) throw make(message, context, { message }, wait);
+  // Same code as the transport's TimeoutError, so `switch (e.code)` handles both.
+  if (status === 408) throw fail("TIMEOUT", `${message}: the server timed out waiting for the request`);
+  if (!body) throw fail("BAD_RESPONSE", `Failed to parse response as JSON (HTTP ${status}): ${redact(text.slice(0, 200))}`);
+  if (status < 200 || status > 299) throw fail("HTTP_ERROR", message);
+  if (!isObject(body["data"])) throw fail("BAD_RESPONSE", "The response has no data");
   return body["data"];
 }
 

@@ -35,6 +35,13 @@ export type CustomMetadataKind =
   | 'CustomMetadataNumber'
   | 'CustomMetadataString';
 
+/** Real name (from `$attachments: [DataRowAttachmentInput!]`). */
+export type DataRowAttachmentInput = {
+  name?: string | null | undefined;
+  type: AttachmentType;
+  value: string;
+};
+
 /** Real name. SDK <= 3.45: {dataRowId, fields}. SDK >= 3.46: {dataRowId?, globalKey?, fields}. */
 export type DataRowCustomMetadataBatchUpsertInput = {
   dataRowId?: string | number | null | undefined;
@@ -199,6 +206,19 @@ export type CreateDataRowAttachmentPyApiMutationVariables = Exact<{
 
 
 export type CreateDataRowAttachmentPyApiMutation = { createDataRowAttachment: { name: string | null, type: AttachmentType, value: string, id: string } | null };
+
+export type CreateDataRowPyApiMutationVariables = Exact<{
+  row_data: string;
+  metadata_fields?: Array<DataRowCustomMetadataUpsertInput> | DataRowCustomMetadataUpsertInput | null | undefined;
+  attachments?: Array<DataRowAttachmentInput> | DataRowAttachmentInput | null | undefined;
+  media_type?: MediaType | null | undefined;
+  external_id?: string | null | undefined;
+  global_key?: string | null | undefined;
+  dataset: string | number;
+}>;
+
+
+export type CreateDataRowPyApiMutation = { createDataRow: { createdAt: string | null, externalId: string | null, globalKey: string | null, mediaAttributes: unknown, rowData: string | null, id: string, updatedAt: string | null, customMetadata: Array<{ schemaId: string, value: unknown }>, metadataFields: Array<{ schemaId: string, name: string | null, value: unknown, kind: CustomMetadataKind | null }> | null } | null };
 
 export type CreateDatasetPyApiMutationVariables = Exact<{
   name: string;

@@ -1,4 +1,4 @@
-import { checkNonEmptyString, describe, type Issues } from "./issues.js";
+import { checkNonEmptyString, checkOptionalString, describe, expected, type Issues, isRecord, problem } from "./issues.js";
 
 /** Attachment types the Python SDK 6.0 knows. The server may add more; see {@link AttachmentTypeInput}. */
 export const ATTACHMENT_TYPES = [
@@ -23,32 +23,26 @@ export interface AttachmentInput {
   readonly name?: string | null | undefined;
 }
 
+/** An upper-case GraphQL enum name: the form of attachment and media types. */
+export const ENUM_NAME = /^[A-Z][A-Z0-9_]*$/;
+
 /**
  * Checks an attachment type. Unlike the Python SDK, an upper-case name we do not know is let
  * through (Labelbox documents types, e.g. AUDIO, before SDKs learn them); the server then decides.
  */
 export function checkAttachmentType(value: unknown, path: string, issues: Issues): boolean {
-  if (typeof value === "string" && /^[A-Z][A-Z0-9_]*$/.test(value)) return true;
-  const hint =
-    typeof value === "string" && (ATTACHMENT_TYPES as readonly string[]).includes(value.toUpperCase())
-      ? ` (did you mean ${value.toUpperCase()}?)`
-      : "";
-  issues.push({ path, message: `must be one of ${ATTACHMENT_TYPES.join(", ")} or another upper-case type name, got ${describe(value)}${hint}` });
-  return false;
+  if (typeof value === "string" && ENUM_NAME.test(value)) return true;
+  const upper = typeof value === "string" ? value.toUpperCase() : "";
+  const hint = (ATTACHMENT_TYPES as readonly string[]).includes(upper) ? ` (did you mean ${upper}?)` : "";
+  return problem(issues, path, `must be one of ${ATTACHMENT_TYPES.join(", ")} or another upper-case type name, got ${describe(value)}${hint}`);
 }
 
 /** Checks one attachment: its type, a non-empty string value, an optional string name. */
 export function checkAttachment(value: unknown, path: string, issues: Issues): value is AttachmentInput {
-  if (typeof value !== "object" || value === null) {
-    issues.push({ path, message: `must be an object {type, value, name?}, got ${describe(value)}` });
-    return false;
-  }
-  const a = value as Record<string, unknown>;
+  if (!isRecord(value)) return expected(issues, path, "an object {type, value, name?}", value);
   const before = issues.length;
-  checkAttachmentType(a["type"], `${path}.type`, issues);
-  checkNonEmptyString(a["value"], `${path}.value`, issues);
-  if (a["name"] != null && typeof a["name"] !== "string") {
-    issues.push({ path: `${path}.name`, message: `must be a string, got ${describe(a["name"])}` });
-  }
+  checkAttachmentType(value["type"], `${path}.type`, issues);
+  checkNonEmptyString(value["value"], `${path}.value`, issues);
+  checkOptionalString(value["name"], `${path}.name`, issues);
   return issues.length === before;
 }

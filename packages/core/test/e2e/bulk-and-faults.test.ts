@@ -65,7 +65,7 @@ describe("faults", () => {
     emulator.faults.clear();
   });
 
-  it("a task that fails is TaskFailedError; one that hangs is TaskTimeoutError with its id", async () => {
+  it("an upsert task that fails is TaskFailedError; one that hangs is TaskTimeoutError with its id", async () => {
     const dataset = await createDataset(client, { name: `t-${run}`, iamIntegration: null });
     emulator.faults.set({ rules: [{ kind: "task-fail", times: 1 }] });
     await expect(createDataRow(client, dataset.id, { rowData: "https://example.com/t.jpg" })).rejects.toBeInstanceOf(TaskFailedError);

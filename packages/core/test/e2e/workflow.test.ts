@@ -118,6 +118,22 @@ describe("one data row, end to end", () => {
     expect(attachments).toEqual([expect.objectContaining({ type: "IMAGE", value: "https://example.com/a.jpg", name: "att1" })]);
   });
 
+  it("createDataRow (the SDK 6.0 protocol) creates the same row through an upsert task", async () => {
+    const gk = `gk-upsert-${run}`;
+    const row = await createDataRow(client, dataset.id, {
+      rowData: "https://example.com/upsert.jpg",
+      globalKey: gk,
+      metadataFields: [{ name: "split", value: "valid" }],
+      attachments: [{ type: "RAW_TEXT", value: "note", name: "n" }],
+    });
+    expect(row).toMatchObject({ globalKey: gk, rowData: "https://example.com/upsert.jpg" });
+    expect(row.metadataFields.find((f) => f.name === "split")?.value).toBe("valid");
+    expect((await getAttachments(client, row.id).toArray()).map((a) => a.value)).toEqual(["note"]);
+    // A key another row holds is refused by the task: a ConflictError, as with createDataRow.
+    const error = await createDataRow(client, dataset.id, { rowData: "https://example.com/u2.jpg", globalKey: gk }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConflictError);
+  });
+
   it("uploads a Blob as a local file; the returned URL serves the same bytes without auth", async () => {
     const bytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...Array.from({ length: 64 }, (_, i) => i)]);
     const row = await createDataRow(client, dataset.id, { rowData: new File([bytes], "local.jpg", { type: "image/jpeg" }), externalId: `blob-${run}` });

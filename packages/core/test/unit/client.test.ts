@@ -1,5 +1,17 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { AuthenticationError, Client, createClient, getDataRow, isLbxError, NetworkError, NotFoundError } from "../../src/index.js";
+import {
+  AuthenticationError,
+  Client,
+  createClient,
+  createClientWithTransport,
+  getDataRow,
+  isLbxError,
+  NetworkError,
+  NotFoundError,
+  ServerError,
+} from "../../src/index.js";
 import { graphQLError, recordingClient, recordingTransport } from "../helpers/recording-transport.js";
 
 const KEY = "lb-secret-0123456789abcdef";
@@ -67,6 +79,50 @@ describe("createClient", () => {
     const { client, sent } = recordingClient({ GetDataRowPyApi: { dataRow: null } });
     await getDataRow(client, "x").catch(() => undefined);
     expect(sent[0]?.request.operation).toEqual({ name: "GetDataRowPyApi", kind: "query", idempotent: true });
+  });
+});
+
+describe("createClientWithTransport", () => {
+  it("sends through exactly the given transport, with auth and the client's headers, and retries nothing", async () => {
+    const { transport, sent } = recordingTransport({ GetDataRowPyApi: [new Response("busy", { status: 503 }), { dataRow: null }] });
+    const client = createClientWithTransport({ apiKey: KEY, endpoint: "http://127.0.0.1:1/graphql", transport, headers: { "x-team": "a" } });
+    expect(client.endpoint).toBe("http://127.0.0.1:1/graphql");
+    expect(client.polling).toEqual({ minDelayMs: 500, maxDelayMs: 2000 });
+    await expect(getDataRow(client, "x")).rejects.toBeInstanceOf(ServerError);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.request.headers).toMatchObject({ authorization: `Bearer ${KEY}`, "x-team": "a" });
+    expect(client.redact(`a ${KEY} b`)).toBe("a [REDACTED] b");
+  });
+
+  it("checks the key and endpoint like createClient", () => {
+    delete env["LABELBOX_API_KEY"];
+    const { transport } = recordingTransport({});
+    expect(() => createClientWithTransport({ transport })).toThrow(AuthenticationError);
+    expect(() => createClientWithTransport({ apiKey: KEY, endpoint: "ftp://x", transport })).toThrow(/endpoint must be an http\(s\) URL/);
+  });
+});
+
+describe("createClient without a transport", () => {
+  it("uses the default stack over fetch: auth, user agent, and a retry of a query that got a 503", async () => {
+    const seen: { authorization?: string; userAgent?: string }[] = [];
+    const server = createServer((request, response) => {
+      request.resume();
+      request.on("end", () => {
+        seen.push({ authorization: request.headers.authorization, userAgent: request.headers["user-agent"] });
+        response.writeHead(seen.length === 1 ? 503 : 200, { "content-type": "application/json", "retry-after": "0" });
+        response.end(seen.length === 1 ? "{}" : JSON.stringify({ data: { dataRow: null } }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const client = createClient({ apiKey: KEY, endpoint: `http://127.0.0.1:${port}/graphql` });
+      await expect(getDataRow(client, "x")).rejects.toBeInstanceOf(NotFoundError);
+      expect(seen).toHaveLength(2);
+      expect(seen.every((s) => s.authorization === `Bearer ${KEY}` && s.userAgent?.startsWith("lbx/"))).toBe(true);
+    } finally {
+      server.close();
+    }
   });
 });
 

@@ -1,14 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { ConflictError, createDataRow, createDataset, ValidationError } from "../../src/index.js";
-import { type Recorded, recordingClient, type Reply } from "../helpers/recording-transport.js";
+import { ConflictError, createDataRowClassic, createDataRow, createDataset, ValidationError } from "../../src/index.js";
+import { graphQLError, type Recorded, recordingClient, type Reply } from "../helpers/recording-transport.js";
 import { capture, type CaptureEntry, specDocument, stepRequests } from "../helpers/spec.js";
 
 const recorded = capture("v.6.0.0");
+// The last release whose `create_data_row` sent the classic mutation that `createDataRowClassic` sends.
+const classic = capture("v.3.49.1");
 const opName = (q: string) => /(?:query|mutation)\s*(\w+)/.exec(q)?.[1] ?? "?";
 
 function repliesFrom(...steps: string[]): Record<string, Reply[]> {
+  return repliesOf(recorded, ...steps);
+}
+
+function repliesOf(release: typeof recorded, ...steps: string[]): Record<string, Reply[]> {
   const replies: Record<string, Reply[]> = {};
-  for (const e of steps.flatMap((s) => stepRequests(recorded, s))) {
+  for (const e of steps.flatMap((s) => stepRequests(release, s))) {
     if (e.kind === "multipart") (replies["UploadFile"] ??= []).push({ uploadFile: { url: `https://storage.example/${(replies["UploadFile"]?.length ?? 0) + 1}`, filename: "f" } });
     else if (e.query) (replies[opName(e.query)] ??= []).push(e.response as object);
   }
@@ -31,6 +37,67 @@ const INPUT = {
 function graphql(sent: Recorded[]) {
   return sent.filter((s) => !s.file).map((s) => s.operationName);
 }
+
+describe("createDataRowClassic: the classic CreateDataRowPyApi mutation (SDK 3.30 - 3.74)", () => {
+  it("sends the recorded document and variables, in Python's key order, and returns the created row", async () => {
+    const { client, sent } = recordingClient(repliesOf(classic, "get_data_row_metadata_ontology", "create_data_row_url"));
+    const row = await createDataRowClassic(client, DATASET, INPUT);
+    expect(row.id).toBe("c3eqe1mgzm36pxn60lntdw8j5");
+    expect(row.metadataFields.map((f) => f.name)).toEqual(["tag", "split", "captureDateTime"]);
+    const [python] = stepRequests(classic, "create_data_row_url");
+    expect(sent.map((s) => s.operationName)).toEqual(["GetMetadataOntologyBetaPyApi", "CreateDataRowPyApi"]);
+    const create = sent[1] as Recorded;
+    expect(create.query).toBe(specDocument("CreateDataRowPyApi__0bbc8c18"));
+    expect(create.query).toBe(python?.query);
+    expect(JSON.stringify(create.variables)).toBe(JSON.stringify(python?.variables));
+    // One request creates the row, so it is not safe to repeat.
+    expect(create.request.operation).toEqual({ name: "CreateDataRowPyApi", kind: "mutation", idempotent: false });
+  });
+
+  it("uploads a Blob first and sends its URL as row_data", async () => {
+    const [, python] = stepRequests(classic, "create_data_row_local_file");
+    const { client, sent } = recordingClient({
+      UploadFile: { uploadFile: { url: "https://storage.example/1", filename: "local_image.jpg" } },
+      CreateDataRowPyApi: python?.response as object,
+    });
+    const file = new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3])], "local_image.jpg", { type: "image/jpeg" });
+    const row = await createDataRowClassic(client, DATASET, { rowData: file, externalId: "local-1" });
+    expect(row.externalId).toBe("local-1");
+    expect(sent.map((s) => s.operationName)).toEqual(["UploadFile", "CreateDataRowPyApi"]);
+    expect(sent[0]?.file).toMatchObject({ name: "local_image.jpg", type: "image/jpeg", size: 7 });
+    expect(JSON.stringify(sent[1]?.variables)).toBe(JSON.stringify({ ...(python?.variables as object), row_data: "https://storage.example/1" }));
+  });
+
+  it("sends a JSON object row data as JSON text, and the media type", async () => {
+    const [python] = stepRequests(classic, "create_data_row_url");
+    const { client, sent } = recordingClient({ CreateDataRowPyApi: python?.response as object });
+    await createDataRowClassic(client, DATASET, { rowData: { tileLayerUrl: "https://t/{z}/{x}/{y}.png" }, mediaType: "TMS_GEO" });
+    expect(sent[0]?.variables).toEqual({ row_data: '{"tileLayerUrl":"https://t/{z}/{x}/{y}.png"}', media_type: "TMS_GEO", dataset: DATASET });
+  });
+
+  it("a duplicate global key, which the server reports as a malformed request, is a ConflictError", async () => {
+    const { client } = recordingClient({ CreateDataRowPyApi: graphQLError("MALFORMED_REQUEST", "Duplicate global key: 'dup'") });
+    const error = await createDataRowClassic(client, DATASET, { rowData: "https://example.com/x.jpg", globalKey: "dup" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect((error as ConflictError).message).toBe("Duplicate global key: 'dup'");
+    expect((error as ConflictError).operationName).toBe("CreateDataRowPyApi");
+  });
+
+  it("validates everything before the first request", async () => {
+    const { client, sent } = recordingClient({});
+    const error = await createDataRowClassic(client, "", { rowData: "s3://b/k", globalKey: "a  b", attachments: [{ type: "image", value: "" }] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues.map((i) => i.path)).toEqual(["datasetId", "rowData", "globalKey", "attachments[0].type", "attachments[0].value"]);
+    expect(sent).toEqual([]);
+  });
+
+  it("does not upload a file for a row it would refuse", async () => {
+    const { client, sent } = recordingClient({});
+    const error = await createDataRowClassic(client, DATASET, { rowData: new Blob(["x"]), globalKey: " bad" }).catch((e: unknown) => e);
+    expect((error as ValidationError).issues.map((i) => i.path)).toEqual(["globalKey"]);
+    expect(sent).toEqual([]);
+  });
+});
 
 describe("createDataRow: the SDK 6.0 one-item upsert", () => {
   it("sends the recorded chunk, manifest and documents", async () => {
@@ -87,10 +154,11 @@ describe("createDataRow: the SDK 6.0 one-item upsert", () => {
     expect(sent.some((s) => s.operationName === "GetMetadataOntologyBetaPyApi")).toBe(false);
   });
 
-  it("validates everything before the first request", async () => {
+  it("validates everything before the first request, with the same checks as createDataRowClassic", async () => {
     const { client, sent } = recordingClient({});
     const error = await createDataRow(client, "", { rowData: "s3://b/k", globalKey: "a  b", attachments: [{ type: "image", value: "" }] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).message).toContain("Invalid input for createDataRow (5 problems)");
     expect((error as ValidationError).issues.map((i) => i.path)).toEqual(["datasetId", "rowData", "globalKey", "attachments[0].type", "attachments[0].value"]);
     expect(sent).toEqual([]);
   });
@@ -98,7 +166,7 @@ describe("createDataRow: the SDK 6.0 one-item upsert", () => {
   it("checks metadata against the ontology, refreshing once for an unknown name", async () => {
     const ontology = repliesFrom("get_data_row_metadata_ontology")["GetMetadataOntologyBetaPyApi"] as Reply[];
     const { client, sent } = recordingClient({ GetMetadataOntologyBetaPyApi: [...ontology, ...ontology] });
-    const error = await createDataRow(client, DATASET, {
+    const error = await createDataRowClassic(client, DATASET, {
       rowData: "https://example.com/a.jpg",
       metadataFields: [{ name: "split", value: "training" }, { name: "colour", value: "red" }],
     }).catch((e: unknown) => e);
