@@ -1,4 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { OrgRecord, UserRecord, IamIntegrationRecord, DatasetRecord, DataRowRecord, AttachmentRecord, TaskRecord, MetadataSchemaRecord } from '../db/records.js';
+import type { EmulatorContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -1337,7 +1339,7 @@ export type ResolversTypes = ResolversObject<{
   AppendRowsResult: ResolverTypeWrapper<AppendRowsResult>;
   AppendRowsSyncResult: ResolverTypeWrapper<Omit<AppendRowsSyncResult, 'dataset'> & { dataset?: Maybe<ResolversTypes['Dataset']> }>;
   AppendRowsToDatasetInput: AppendRowsToDatasetInput;
-  AssetAttachment: ResolverTypeWrapper<AssetAttachment>;
+  AssetAttachment: ResolverTypeWrapper<AttachmentRecord>;
   AssignGlobalKeyToDataRowInput: AssignGlobalKeyToDataRowInput;
   AssignGlobalKeysToDataRowsInput: AssignGlobalKeysToDataRowsInput;
   AssignGlobalKeysToDataRowsResult: ResolverTypeWrapper<AssignGlobalKeysToDataRowsResult>;
@@ -1349,8 +1351,8 @@ export type ResolversTypes = ResolversObject<{
   ClearGlobalKeysResult: ResolverTypeWrapper<ClearGlobalKeysResult>;
   ClearGlobalKeysResultData: ResolverTypeWrapper<ClearGlobalKeysResultData>;
   CustomMetadataKind: CustomMetadataKind;
-  CustomMetadataSchema: ResolverTypeWrapper<CustomMetadataSchema>;
-  DataRow: ResolverTypeWrapper<Omit<DataRow, 'dataset'> & { dataset?: Maybe<ResolversTypes['Dataset']> }>;
+  CustomMetadataSchema: ResolverTypeWrapper<MetadataSchemaRecord>;
+  DataRow: ResolverTypeWrapper<DataRowRecord>;
   DataRowAttachmentCreateInput: DataRowAttachmentCreateInput;
   DataRowAttachmentInput: DataRowAttachmentInput;
   DataRowAttachmentUpdateInput: DataRowAttachmentUpdateInput;
@@ -1378,12 +1380,12 @@ export type ResolversTypes = ResolversObject<{
   DataRowsDeleteWhereInput: DataRowsDeleteWhereInput;
   DataRowsForGlobalKeysResult: ResolverTypeWrapper<DataRowsForGlobalKeysResult>;
   DataRowsForGlobalKeysResultData: ResolverTypeWrapper<DataRowsForGlobalKeysResultData>;
-  Dataset: ResolverTypeWrapper<Omit<Dataset, 'signer'> & { signer?: Maybe<ResolversTypes['IamIntegration']> }>;
+  Dataset: ResolverTypeWrapper<DatasetRecord>;
   DatasetConnectInput: DatasetConnectInput;
   DatasetCreateInput: DatasetCreateInput;
   DatasetDataRowWhereInput: DatasetDataRowWhereInput;
   DatasetDataRowsExport: ResolverTypeWrapper<DatasetDataRowsExport>;
-  DatasetDataRowsPage: ResolverTypeWrapper<DatasetDataRowsPage>;
+  DatasetDataRowsPage: ResolverTypeWrapper<Omit<DatasetDataRowsPage, 'nodes'> & { nodes: Array<ResolversTypes['DataRow']> }>;
   DatasetDataRowsPageInfo: ResolverTypeWrapper<DatasetDataRowsPageInfo>;
   DatasetOrderByInput: DatasetOrderByInput;
   DatasetUpdateInput: DatasetUpdateInput;
@@ -1406,20 +1408,20 @@ export type ResolversTypes = ResolversObject<{
   GlobalKeyAssignment: ResolverTypeWrapper<GlobalKeyAssignment>;
   GlobalKeysWhereInput: GlobalKeysWhereInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  IamIntegration: ResolverTypeWrapper<Omit<IamIntegration, 'settings'> & { settings?: Maybe<ResolversTypes['IamIntegrationSettings']> }>;
+  IamIntegration: ResolverTypeWrapper<IamIntegrationRecord>;
   IamIntegrationSettings: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['IamIntegrationSettings']>;
   IdType: IdType;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Json: ResolverTypeWrapper<Scalars['Json']['output']>;
   MediaType: MediaType;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Organization: ResolverTypeWrapper<Organization>;
+  Organization: ResolverTypeWrapper<OrgRecord>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SearchQueryInput: SearchQueryInput;
   SetSignerForDatasetInput: SetSignerForDatasetInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   SuccessfulDataRowImportsPage: ResolverTypeWrapper<SuccessfulDataRowImportsPage>;
-  Task: ResolverTypeWrapper<Task>;
+  Task: ResolverTypeWrapper<TaskRecord>;
   TaskOrderByInput: TaskOrderByInput;
   TaskStreamType: TaskStreamType;
   TaskWhereInput: TaskWhereInput;
@@ -1430,7 +1432,7 @@ export type ResolversTypes = ResolversObject<{
   UpsertCustomMetadataSchemaEnumOptionInput: UpsertCustomMetadataSchemaEnumOptionInput;
   UpsertCustomMetadataSchemaInput: UpsertCustomMetadataSchemaInput;
   UpsertDataRowsInput: UpsertDataRowsInput;
-  User: ResolverTypeWrapper<User>;
+  User: ResolverTypeWrapper<UserRecord>;
   WhereUniqueIdInput: WhereUniqueIdInput;
 }>;
 
@@ -1439,7 +1441,7 @@ export type ResolversParentTypes = ResolversObject<{
   AppendRowsResult: AppendRowsResult;
   AppendRowsSyncResult: Omit<AppendRowsSyncResult, 'dataset'> & { dataset?: Maybe<ResolversParentTypes['Dataset']> };
   AppendRowsToDatasetInput: AppendRowsToDatasetInput;
-  AssetAttachment: AssetAttachment;
+  AssetAttachment: AttachmentRecord;
   AssignGlobalKeyToDataRowInput: AssignGlobalKeyToDataRowInput;
   AssignGlobalKeysToDataRowsInput: AssignGlobalKeysToDataRowsInput;
   AssignGlobalKeysToDataRowsResult: AssignGlobalKeysToDataRowsResult;
@@ -1449,8 +1451,8 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   ClearGlobalKeysResult: ClearGlobalKeysResult;
   ClearGlobalKeysResultData: ClearGlobalKeysResultData;
-  CustomMetadataSchema: CustomMetadataSchema;
-  DataRow: Omit<DataRow, 'dataset'> & { dataset?: Maybe<ResolversParentTypes['Dataset']> };
+  CustomMetadataSchema: MetadataSchemaRecord;
+  DataRow: DataRowRecord;
   DataRowAttachmentCreateInput: DataRowAttachmentCreateInput;
   DataRowAttachmentInput: DataRowAttachmentInput;
   DataRowAttachmentUpdateInput: DataRowAttachmentUpdateInput;
@@ -1477,12 +1479,12 @@ export type ResolversParentTypes = ResolversObject<{
   DataRowsDeleteWhereInput: DataRowsDeleteWhereInput;
   DataRowsForGlobalKeysResult: DataRowsForGlobalKeysResult;
   DataRowsForGlobalKeysResultData: DataRowsForGlobalKeysResultData;
-  Dataset: Omit<Dataset, 'signer'> & { signer?: Maybe<ResolversParentTypes['IamIntegration']> };
+  Dataset: DatasetRecord;
   DatasetConnectInput: DatasetConnectInput;
   DatasetCreateInput: DatasetCreateInput;
   DatasetDataRowWhereInput: DatasetDataRowWhereInput;
   DatasetDataRowsExport: DatasetDataRowsExport;
-  DatasetDataRowsPage: DatasetDataRowsPage;
+  DatasetDataRowsPage: Omit<DatasetDataRowsPage, 'nodes'> & { nodes: Array<ResolversParentTypes['DataRow']> };
   DatasetDataRowsPageInfo: DatasetDataRowsPageInfo;
   DatasetUpdateInput: DatasetUpdateInput;
   DatasetValidationCheck: DatasetValidationCheck;
@@ -1504,18 +1506,18 @@ export type ResolversParentTypes = ResolversObject<{
   GlobalKeyAssignment: GlobalKeyAssignment;
   GlobalKeysWhereInput: GlobalKeysWhereInput;
   ID: Scalars['ID']['output'];
-  IamIntegration: Omit<IamIntegration, 'settings'> & { settings?: Maybe<ResolversParentTypes['IamIntegrationSettings']> };
+  IamIntegration: IamIntegrationRecord;
   IamIntegrationSettings: ResolversUnionTypes<ResolversParentTypes>['IamIntegrationSettings'];
   Int: Scalars['Int']['output'];
   Json: Scalars['Json']['output'];
   Mutation: Record<PropertyKey, never>;
-  Organization: Organization;
+  Organization: OrgRecord;
   Query: Record<PropertyKey, never>;
   SearchQueryInput: SearchQueryInput;
   SetSignerForDatasetInput: SetSignerForDatasetInput;
   String: Scalars['String']['output'];
   SuccessfulDataRowImportsPage: SuccessfulDataRowImportsPage;
-  Task: Task;
+  Task: TaskRecord;
   TaskWhereInput: TaskWhereInput;
   UInt64: Scalars['UInt64']['output'];
   UInt64Range: UInt64Range;
@@ -1524,61 +1526,61 @@ export type ResolversParentTypes = ResolversObject<{
   UpsertCustomMetadataSchemaEnumOptionInput: UpsertCustomMetadataSchemaEnumOptionInput;
   UpsertCustomMetadataSchemaInput: UpsertCustomMetadataSchemaInput;
   UpsertDataRowsInput: UpsertDataRowsInput;
-  User: User;
+  User: UserRecord;
   WhereUniqueIdInput: WhereUniqueIdInput;
 }>;
 
-export type AppendRowsResultResolvers<ContextType = any, ParentType extends ResolversParentTypes['AppendRowsResult'] = ResolversParentTypes['AppendRowsResult']> = ResolversObject<{
+export type AppendRowsResultResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['AppendRowsResult'] = ResolversParentTypes['AppendRowsResult']> = ResolversObject<{
   accepted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   errorMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   taskId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 }>;
 
-export type AppendRowsSyncResultResolvers<ContextType = any, ParentType extends ResolversParentTypes['AppendRowsSyncResult'] = ResolversParentTypes['AppendRowsSyncResult']> = ResolversObject<{
+export type AppendRowsSyncResultResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['AppendRowsSyncResult'] = ResolversParentTypes['AppendRowsSyncResult']> = ResolversObject<{
   dataset?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType>;
 }>;
 
-export type AssetAttachmentResolvers<ContextType = any, ParentType extends ResolversParentTypes['AssetAttachment'] = ResolversParentTypes['AssetAttachment']> = ResolversObject<{
+export type AssetAttachmentResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['AssetAttachment'] = ResolversParentTypes['AssetAttachment']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['AttachmentType'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
-export type AssignGlobalKeysToDataRowsResultResolvers<ContextType = any, ParentType extends ResolversParentTypes['AssignGlobalKeysToDataRowsResult'] = ResolversParentTypes['AssignGlobalKeysToDataRowsResult']> = ResolversObject<{
+export type AssignGlobalKeysToDataRowsResultResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['AssignGlobalKeysToDataRowsResult'] = ResolversParentTypes['AssignGlobalKeysToDataRowsResult']> = ResolversObject<{
   data?: Resolver<Maybe<ResolversTypes['AssignGlobalKeysToDataRowsResultData']>, ParentType, ContextType>;
   jobStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
-export type AssignGlobalKeysToDataRowsResultDataResolvers<ContextType = any, ParentType extends ResolversParentTypes['AssignGlobalKeysToDataRowsResultData'] = ResolversParentTypes['AssignGlobalKeysToDataRowsResultData']> = ResolversObject<{
+export type AssignGlobalKeysToDataRowsResultDataResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['AssignGlobalKeysToDataRowsResultData'] = ResolversParentTypes['AssignGlobalKeysToDataRowsResultData']> = ResolversObject<{
   accessDeniedAssignments?: Resolver<Array<ResolversTypes['GlobalKeyAssignment']>, ParentType, ContextType>;
   invalidGlobalKeyAssignments?: Resolver<Array<ResolversTypes['GlobalKeyAssignment']>, ParentType, ContextType>;
   sanitizedAssignments?: Resolver<Array<ResolversTypes['GlobalKeyAssignment']>, ParentType, ContextType>;
   unmodifiedAssignments?: Resolver<Array<ResolversTypes['GlobalKeyAssignment']>, ParentType, ContextType>;
 }>;
 
-export type AsyncJobHandleResolvers<ContextType = any, ParentType extends ResolversParentTypes['AsyncJobHandle'] = ResolversParentTypes['AsyncJobHandle']> = ResolversObject<{
+export type AsyncJobHandleResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['AsyncJobHandle'] = ResolversParentTypes['AsyncJobHandle']> = ResolversObject<{
   jobId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
-export type AwsIamIntegrationSettingsResolvers<ContextType = any, ParentType extends ResolversParentTypes['AwsIamIntegrationSettings'] = ResolversParentTypes['AwsIamIntegrationSettings']> = ResolversObject<{
+export type AwsIamIntegrationSettingsResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['AwsIamIntegrationSettings'] = ResolversParentTypes['AwsIamIntegrationSettings']> = ResolversObject<{
   roleArn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type ClearGlobalKeysResultResolvers<ContextType = any, ParentType extends ResolversParentTypes['ClearGlobalKeysResult'] = ResolversParentTypes['ClearGlobalKeysResult']> = ResolversObject<{
+export type ClearGlobalKeysResultResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['ClearGlobalKeysResult'] = ResolversParentTypes['ClearGlobalKeysResult']> = ResolversObject<{
   data?: Resolver<Maybe<ResolversTypes['ClearGlobalKeysResultData']>, ParentType, ContextType>;
   jobStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
-export type ClearGlobalKeysResultDataResolvers<ContextType = any, ParentType extends ResolversParentTypes['ClearGlobalKeysResultData'] = ResolversParentTypes['ClearGlobalKeysResultData']> = ResolversObject<{
+export type ClearGlobalKeysResultDataResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['ClearGlobalKeysResultData'] = ResolversParentTypes['ClearGlobalKeysResultData']> = ResolversObject<{
   accessDeniedGlobalKeys?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   clearedGlobalKeys?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   failedToClearGlobalKeys?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   notFoundGlobalKeys?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
 }>;
 
-export type CustomMetadataSchemaResolvers<ContextType = any, ParentType extends ResolversParentTypes['CustomMetadataSchema'] = ResolversParentTypes['CustomMetadataSchema']> = ResolversObject<{
+export type CustomMetadataSchemaResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['CustomMetadataSchema'] = ResolversParentTypes['CustomMetadataSchema']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['CustomMetadataKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1586,7 +1588,7 @@ export type CustomMetadataSchemaResolvers<ContextType = any, ParentType extends 
   reserved?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 }>;
 
-export type DataRowResolvers<ContextType = any, ParentType extends ResolversParentTypes['DataRow'] = ResolversParentTypes['DataRow']> = ResolversObject<{
+export type DataRowResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['DataRow'] = ResolversParentTypes['DataRow']> = ResolversObject<{
   attachments?: Resolver<Array<ResolversTypes['AssetAttachment']>, ParentType, ContextType, Partial<DataRowAttachmentsArgs>>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   createdBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
@@ -1602,28 +1604,28 @@ export type DataRowResolvers<ContextType = any, ParentType extends ResolversPare
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 }>;
 
-export type DataRowCustomMetadataBatchResultResolvers<ContextType = any, ParentType extends ResolversParentTypes['DataRowCustomMetadataBatchResult'] = ResolversParentTypes['DataRowCustomMetadataBatchResult']> = ResolversObject<{
+export type DataRowCustomMetadataBatchResultResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['DataRowCustomMetadataBatchResult'] = ResolversParentTypes['DataRowCustomMetadataBatchResult']> = ResolversObject<{
   dataRowId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   fields?: Resolver<Array<ResolversTypes['DataRowCustomMetadataField']>, ParentType, ContextType>;
   globalKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
-export type DataRowCustomMetadataFieldResolvers<ContextType = any, ParentType extends ResolversParentTypes['DataRowCustomMetadataField'] = ResolversParentTypes['DataRowCustomMetadataField']> = ResolversObject<{
+export type DataRowCustomMetadataFieldResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['DataRowCustomMetadataField'] = ResolversParentTypes['DataRowCustomMetadataField']> = ResolversObject<{
   schemaId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['Json']>, ParentType, ContextType>;
 }>;
 
-export type DataRowIdOnlyResolvers<ContextType = any, ParentType extends ResolversParentTypes['DataRowIdOnly'] = ResolversParentTypes['DataRowIdOnly']> = ResolversObject<{
+export type DataRowIdOnlyResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['DataRowIdOnly'] = ResolversParentTypes['DataRowIdOnly']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
-export type DataRowImportFailureResolvers<ContextType = any, ParentType extends ResolversParentTypes['DataRowImportFailure'] = ResolversParentTypes['DataRowImportFailure']> = ResolversObject<{
+export type DataRowImportFailureResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['DataRowImportFailure'] = ResolversParentTypes['DataRowImportFailure']> = ResolversObject<{
   message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   spec?: Resolver<Maybe<ResolversTypes['DataRowImportSpec']>, ParentType, ContextType>;
 }>;
 
-export type DataRowImportSpecResolvers<ContextType = any, ParentType extends ResolversParentTypes['DataRowImportSpec'] = ResolversParentTypes['DataRowImportSpec']> = ResolversObject<{
+export type DataRowImportSpecResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['DataRowImportSpec'] = ResolversParentTypes['DataRowImportSpec']> = ResolversObject<{
   attachments?: Resolver<Maybe<Array<ResolversTypes['DataRowImportSpecAttachment']>>, ParentType, ContextType>;
   externalId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   globalKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1631,45 +1633,45 @@ export type DataRowImportSpecResolvers<ContextType = any, ParentType extends Res
   rowData?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
-export type DataRowImportSpecAttachmentResolvers<ContextType = any, ParentType extends ResolversParentTypes['DataRowImportSpecAttachment'] = ResolversParentTypes['DataRowImportSpecAttachment']> = ResolversObject<{
+export type DataRowImportSpecAttachmentResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['DataRowImportSpecAttachment'] = ResolversParentTypes['DataRowImportSpecAttachment']> = ResolversObject<{
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['AttachmentType']>, ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
-export type DataRowImportSpecMetadataResolvers<ContextType = any, ParentType extends ResolversParentTypes['DataRowImportSpecMetadata'] = ResolversParentTypes['DataRowImportSpecMetadata']> = ResolversObject<{
+export type DataRowImportSpecMetadataResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['DataRowImportSpecMetadata'] = ResolversParentTypes['DataRowImportSpecMetadata']> = ResolversObject<{
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   schemaId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['Json']>, ParentType, ContextType>;
 }>;
 
-export type DataRowImportSuccessResolvers<ContextType = any, ParentType extends ResolversParentTypes['DataRowImportSuccess'] = ResolversParentTypes['DataRowImportSuccess']> = ResolversObject<{
+export type DataRowImportSuccessResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['DataRowImportSuccess'] = ResolversParentTypes['DataRowImportSuccess']> = ResolversObject<{
   externalId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   globalKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   rowData?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
-export type DataRowMetadataFieldOutputResolvers<ContextType = any, ParentType extends ResolversParentTypes['DataRowMetadataFieldOutput'] = ResolversParentTypes['DataRowMetadataFieldOutput']> = ResolversObject<{
+export type DataRowMetadataFieldOutputResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['DataRowMetadataFieldOutput'] = ResolversParentTypes['DataRowMetadataFieldOutput']> = ResolversObject<{
   kind?: Resolver<Maybe<ResolversTypes['CustomMetadataKind']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   schemaId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['Json']>, ParentType, ContextType>;
 }>;
 
-export type DataRowsForGlobalKeysResultResolvers<ContextType = any, ParentType extends ResolversParentTypes['DataRowsForGlobalKeysResult'] = ResolversParentTypes['DataRowsForGlobalKeysResult']> = ResolversObject<{
+export type DataRowsForGlobalKeysResultResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['DataRowsForGlobalKeysResult'] = ResolversParentTypes['DataRowsForGlobalKeysResult']> = ResolversObject<{
   data?: Resolver<Maybe<ResolversTypes['DataRowsForGlobalKeysResultData']>, ParentType, ContextType>;
   jobStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
-export type DataRowsForGlobalKeysResultDataResolvers<ContextType = any, ParentType extends ResolversParentTypes['DataRowsForGlobalKeysResultData'] = ResolversParentTypes['DataRowsForGlobalKeysResultData']> = ResolversObject<{
+export type DataRowsForGlobalKeysResultDataResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['DataRowsForGlobalKeysResultData'] = ResolversParentTypes['DataRowsForGlobalKeysResultData']> = ResolversObject<{
   accessDeniedGlobalKeys?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   deletedDataRowGlobalKeys?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   fetchedDataRows?: Resolver<Array<ResolversTypes['DataRowIdOnly']>, ParentType, ContextType>;
   notFoundGlobalKeys?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
 }>;
 
-export type DatasetResolvers<ContextType = any, ParentType extends ResolversParentTypes['Dataset'] = ResolversParentTypes['Dataset']> = ResolversObject<{
+export type DatasetResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['Dataset'] = ResolversParentTypes['Dataset']> = ResolversObject<{
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   dataRows?: Resolver<Array<ResolversTypes['DataRow']>, ParentType, ContextType, Partial<DatasetDataRowsArgs>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1680,28 +1682,28 @@ export type DatasetResolvers<ContextType = any, ParentType extends ResolversPare
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 }>;
 
-export type DatasetDataRowsExportResolvers<ContextType = any, ParentType extends ResolversParentTypes['DatasetDataRowsExport'] = ResolversParentTypes['DatasetDataRowsExport']> = ResolversObject<{
+export type DatasetDataRowsExportResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['DatasetDataRowsExport'] = ResolversParentTypes['DatasetDataRowsExport']> = ResolversObject<{
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   downloadUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
-export type DatasetDataRowsPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['DatasetDataRowsPage'] = ResolversParentTypes['DatasetDataRowsPage']> = ResolversObject<{
+export type DatasetDataRowsPageResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['DatasetDataRowsPage'] = ResolversParentTypes['DatasetDataRowsPage']> = ResolversObject<{
   nodes?: Resolver<Array<ResolversTypes['DataRow']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['DatasetDataRowsPageInfo'], ParentType, ContextType>;
 }>;
 
-export type DatasetDataRowsPageInfoResolvers<ContextType = any, ParentType extends ResolversParentTypes['DatasetDataRowsPageInfo'] = ResolversParentTypes['DatasetDataRowsPageInfo']> = ResolversObject<{
+export type DatasetDataRowsPageInfoResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['DatasetDataRowsPageInfo'] = ResolversParentTypes['DatasetDataRowsPageInfo']> = ResolversObject<{
   hasNextPage?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   startCursor?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 }>;
 
-export type DatasetValidationCheckResolvers<ContextType = any, ParentType extends ResolversParentTypes['DatasetValidationCheck'] = ResolversParentTypes['DatasetValidationCheck']> = ResolversObject<{
+export type DatasetValidationCheckResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['DatasetValidationCheck'] = ResolversParentTypes['DatasetValidationCheck']> = ResolversObject<{
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   success?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 }>;
 
-export type DatasetValidationResultResolvers<ContextType = any, ParentType extends ResolversParentTypes['DatasetValidationResult'] = ResolversParentTypes['DatasetValidationResult']> = ResolversObject<{
+export type DatasetValidationResultResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['DatasetValidationResult'] = ResolversParentTypes['DatasetValidationResult']> = ResolversObject<{
   checks?: Resolver<Array<ResolversTypes['DatasetValidationCheck']>, ParentType, ContextType>;
   valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
@@ -1710,49 +1712,49 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
-export type DeleteCustomMetadataSchemaResultResolvers<ContextType = any, ParentType extends ResolversParentTypes['DeleteCustomMetadataSchemaResult'] = ResolversParentTypes['DeleteCustomMetadataSchemaResult']> = ResolversObject<{
+export type DeleteCustomMetadataSchemaResultResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['DeleteCustomMetadataSchemaResult'] = ResolversParentTypes['DeleteCustomMetadataSchemaResult']> = ResolversObject<{
   success?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
-export type ExportDataRowsInCatalogResultResolvers<ContextType = any, ParentType extends ResolversParentTypes['ExportDataRowsInCatalogResult'] = ResolversParentTypes['ExportDataRowsInCatalogResult']> = ResolversObject<{
+export type ExportDataRowsInCatalogResultResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['ExportDataRowsInCatalogResult'] = ResolversParentTypes['ExportDataRowsInCatalogResult']> = ResolversObject<{
   isStreamable?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   taskId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
-export type ExportFileInfoResolvers<ContextType = any, ParentType extends ResolversParentTypes['ExportFileInfo'] = ResolversParentTypes['ExportFileInfo']> = ResolversObject<{
+export type ExportFileInfoResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['ExportFileInfo'] = ResolversParentTypes['ExportFileInfo']> = ResolversObject<{
   file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   lines?: Resolver<ResolversTypes['UInt64Range'], ParentType, ContextType>;
   offsets?: Resolver<ResolversTypes['UInt64Range'], ParentType, ContextType>;
 }>;
 
-export type ExportMetadataHeaderResolvers<ContextType = any, ParentType extends ResolversParentTypes['ExportMetadataHeader'] = ResolversParentTypes['ExportMetadataHeader']> = ResolversObject<{
+export type ExportMetadataHeaderResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['ExportMetadataHeader'] = ResolversParentTypes['ExportMetadataHeader']> = ResolversObject<{
   totalLines?: Resolver<Maybe<ResolversTypes['UInt64']>, ParentType, ContextType>;
   totalSize?: Resolver<Maybe<ResolversTypes['UInt64']>, ParentType, ContextType>;
 }>;
 
-export type ExternalIdDataRowIdResolvers<ContextType = any, ParentType extends ResolversParentTypes['ExternalIdDataRowId'] = ResolversParentTypes['ExternalIdDataRowId']> = ResolversObject<{
+export type ExternalIdDataRowIdResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['ExternalIdDataRowId'] = ResolversParentTypes['ExternalIdDataRowId']> = ResolversObject<{
   dataRowId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   externalId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
-export type FailedDataRowImportsPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['FailedDataRowImportsPage'] = ResolversParentTypes['FailedDataRowImportsPage']> = ResolversObject<{
+export type FailedDataRowImportsPageResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['FailedDataRowImportsPage'] = ResolversParentTypes['FailedDataRowImportsPage']> = ResolversObject<{
   after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   results?: Resolver<Array<ResolversTypes['DataRowImportFailure']>, ParentType, ContextType>;
   total?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
-export type GcpIamIntegrationSettingsResolvers<ContextType = any, ParentType extends ResolversParentTypes['GcpIamIntegrationSettings'] = ResolversParentTypes['GcpIamIntegrationSettings']> = ResolversObject<{
+export type GcpIamIntegrationSettingsResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['GcpIamIntegrationSettings'] = ResolversParentTypes['GcpIamIntegrationSettings']> = ResolversObject<{
   readBucket?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   serviceAccountEmailId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type GlobalKeyAssignmentResolvers<ContextType = any, ParentType extends ResolversParentTypes['GlobalKeyAssignment'] = ResolversParentTypes['GlobalKeyAssignment']> = ResolversObject<{
+export type GlobalKeyAssignmentResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['GlobalKeyAssignment'] = ResolversParentTypes['GlobalKeyAssignment']> = ResolversObject<{
   dataRowId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   globalKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
-export type IamIntegrationResolvers<ContextType = any, ParentType extends ResolversParentTypes['IamIntegration'] = ResolversParentTypes['IamIntegration']> = ResolversObject<{
+export type IamIntegrationResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['IamIntegration'] = ResolversParentTypes['IamIntegration']> = ResolversObject<{
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isOrgDefault?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1764,7 +1766,7 @@ export type IamIntegrationResolvers<ContextType = any, ParentType extends Resolv
   valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
-export type IamIntegrationSettingsResolvers<ContextType = any, ParentType extends ResolversParentTypes['IamIntegrationSettings'] = ResolversParentTypes['IamIntegrationSettings']> = ResolversObject<{
+export type IamIntegrationSettingsResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['IamIntegrationSettings'] = ResolversParentTypes['IamIntegrationSettings']> = ResolversObject<{
   __resolveType: TypeResolveFn<'AwsIamIntegrationSettings' | 'GcpIamIntegrationSettings', ParentType, ContextType>;
 }>;
 
@@ -1772,7 +1774,7 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'Json';
 }
 
-export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+export type MutationResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   appendRowsToDataset?: Resolver<ResolversTypes['AppendRowsResult'], ParentType, ContextType, RequireFields<MutationAppendRowsToDatasetArgs, 'data'>>;
   appendRowsToDatasetSync?: Resolver<ResolversTypes['AppendRowsSyncResult'], ParentType, ContextType, RequireFields<MutationAppendRowsToDatasetSyncArgs, 'data'>>;
   assignGlobalKeysToDataRows?: Resolver<ResolversTypes['AsyncJobHandle'], ParentType, ContextType, RequireFields<MutationAssignGlobalKeysToDataRowsArgs, 'data'>>;
@@ -1797,14 +1799,14 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   validateDataset?: Resolver<ResolversTypes['DatasetValidationResult'], ParentType, ContextType, RequireFields<MutationValidateDatasetArgs, 'where'>>;
 }>;
 
-export type OrganizationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = ResolversObject<{
+export type OrganizationResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = ResolversObject<{
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 }>;
 
-export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+export type QueryResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   assignGlobalKeysToDataRowsResult?: Resolver<ResolversTypes['AssignGlobalKeysToDataRowsResult'], ParentType, ContextType, RequireFields<QueryAssignGlobalKeysToDataRowsResultArgs, 'jobId'>>;
   clearGlobalKeysResult?: Resolver<ResolversTypes['ClearGlobalKeysResult'], ParentType, ContextType, RequireFields<QueryClearGlobalKeysResultArgs, 'jobId'>>;
   customMetadataOntology?: Resolver<Array<ResolversTypes['CustomMetadataSchema']>, ParentType, ContextType>;
@@ -1824,13 +1826,13 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, Partial<QueryUserArgs>>;
 }>;
 
-export type SuccessfulDataRowImportsPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['SuccessfulDataRowImportsPage'] = ResolversParentTypes['SuccessfulDataRowImportsPage']> = ResolversObject<{
+export type SuccessfulDataRowImportsPageResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['SuccessfulDataRowImportsPage'] = ResolversParentTypes['SuccessfulDataRowImportsPage']> = ResolversObject<{
   after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['DataRowImportSuccess']>, ParentType, ContextType>;
   total?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
-export type TaskResolvers<ContextType = any, ParentType extends ResolversParentTypes['Task'] = ResolversParentTypes['Task']> = ResolversObject<{
+export type TaskResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['Task'] = ResolversParentTypes['Task']> = ResolversObject<{
   completionPercentage?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   errors?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1849,7 +1851,7 @@ export interface UInt64ScalarConfig extends GraphQLScalarTypeConfig<ResolversTyp
   name: 'UInt64';
 }
 
-export type UInt64RangeResolvers<ContextType = any, ParentType extends ResolversParentTypes['UInt64Range'] = ResolversParentTypes['UInt64Range']> = ResolversObject<{
+export type UInt64RangeResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['UInt64Range'] = ResolversParentTypes['UInt64Range']> = ResolversObject<{
   end?: Resolver<ResolversTypes['UInt64'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['UInt64'], ParentType, ContextType>;
 }>;
@@ -1858,12 +1860,12 @@ export interface UploadScalarConfig extends GraphQLScalarTypeConfig<ResolversTyp
   name: 'Upload';
 }
 
-export type UploadedFileResolvers<ContextType = any, ParentType extends ResolversParentTypes['UploadedFile'] = ResolversParentTypes['UploadedFile']> = ResolversObject<{
+export type UploadedFileResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['UploadedFile'] = ResolversParentTypes['UploadedFile']> = ResolversObject<{
   filename?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
-export type UserResolvers<ContextType = any, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
+export type UserResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   createdTasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, Partial<UserCreatedTasksArgs>>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1880,7 +1882,7 @@ export type UserResolvers<ContextType = any, ParentType extends ResolversParentT
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 }>;
 
-export type Resolvers<ContextType = any> = ResolversObject<{
+export type Resolvers<ContextType = EmulatorContext> = ResolversObject<{
   AppendRowsResult?: AppendRowsResultResolvers<ContextType>;
   AppendRowsSyncResult?: AppendRowsSyncResultResolvers<ContextType>;
   AssetAttachment?: AssetAttachmentResolvers<ContextType>;

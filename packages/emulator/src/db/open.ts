@@ -1,0 +1,37 @@
+// Opens (or creates) the SQLite store. A data directory gets a WAL-mode file that survives
+// restarts; `memory` gets an in-memory database.
+import Database from "better-sqlite3";
+import fs from "node:fs";
+import path from "node:path";
+import { schemaSql, schemaVersion } from "./schema-sql.js";
+
+/** A better-sqlite3 connection. */
+export type Sqlite = Database.Database;
+
+/** Opens the store at `dir/emulator.db`, or in memory when `dir` is null, and applies the schema. */
+export function openSqlite(dir: string | null): Sqlite {
+  let db: Sqlite;
+  if (dir) {
+    fs.mkdirSync(dir, { recursive: true });
+    db = new Database(path.join(dir, "emulator.db"));
+    db.pragma("journal_mode = WAL");
+    // WAL + NORMAL is durable against process crashes (kill -9), which is what a local emulator
+    // must survive; only an OS crash can lose the last transactions.
+    db.pragma("synchronous = NORMAL");
+    // Checkpoint the WAL every 64 MiB instead of every 4 MiB: bulk imports write tens of MiB per
+    // minute, and each checkpoint rewrites pages into the main file (measured: -25% insert time).
+    db.pragma("wal_autocheckpoint = 16384");
+  } else {
+    db = new Database(":memory:");
+  }
+  db.pragma("cache_size = -65536"); // 64 MiB page cache
+  db.pragma("temp_store = MEMORY");
+  const version = db.pragma("user_version", { simple: true }) as number;
+  if (version !== 0 && version !== schemaVersion) {
+    db.close();
+    throw new Error(`The data directory holds a store of schema version ${version}; this emulator uses version ${schemaVersion}. Use a new --data directory.`);
+  }
+  db.exec(schemaSql);
+  db.pragma(`user_version = ${schemaVersion}`);
+  return db;
+}

@@ -1,0 +1,55 @@
+// The store: one SQLite connection and a repository per table group.
+import { openSqlite, type Sqlite } from "./open.js";
+import { metaValue, newSecret } from "./meta.js";
+import { OrgStore } from "./orgs.js";
+import { DatasetStore } from "./datasets.js";
+import { DataRowStore } from "./data-rows.js";
+import { AttachmentStore } from "./attachments.js";
+import { MetadataSchemaStore } from "./metadata-schemas.js";
+import { BlobStore } from "./blobs.js";
+import { TaskStore } from "./tasks.js";
+import { TaskResultStore } from "./task-results.js";
+import { JobStore } from "./jobs.js";
+import { SeqIds } from "../ids.js";
+
+export class Store {
+  readonly db: Sqlite;
+  readonly orgs: OrgStore;
+  readonly datasets: DatasetStore;
+  readonly rows: DataRowStore;
+  readonly attachments: AttachmentStore;
+  readonly schemas: MetadataSchemaStore;
+  readonly blobs: BlobStore;
+  readonly tasks: TaskStore;
+  readonly results: TaskResultStore;
+  readonly jobs: JobStore;
+  /** Public ids of data rows and attachments. */
+  readonly ids: SeqIds;
+  /** Key for signed file URLs and API-key hashes; lives as long as the data directory. */
+  readonly secret: string;
+
+  /** Opens the store in `dir` (persistent) or in memory (`null`). */
+  constructor(dir: string | null) {
+    this.db = openSqlite(dir);
+    this.secret = metaValue(this.db, "secret", newSecret);
+    this.ids = new SeqIds(metaValue(this.db, "id-salt", newSecret));
+    this.orgs = new OrgStore(this.db);
+    this.datasets = new DatasetStore(this.db);
+    this.rows = new DataRowStore(this.db);
+    this.attachments = new AttachmentStore(this.rows);
+    this.schemas = new MetadataSchemaStore(this.db);
+    this.blobs = new BlobStore(this.db);
+    this.tasks = new TaskStore(this.db);
+    this.results = new TaskResultStore(this.db);
+    this.jobs = new JobStore(this.db);
+  }
+
+  /** Runs `fn` in one transaction (all or nothing). */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

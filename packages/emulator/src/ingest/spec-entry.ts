@@ -1,0 +1,73 @@
+// One upsert spec checked as far as possible without the store: the pure half of the modern
+// import. (A worker-thread parser was tried: structured-cloning the entries cost more CPU than it
+// moved off the main thread on this 2-core machine, so chunks are parsed in-thread.)
+import type { Ontology } from "../metadata/ontology.js";
+import { checkGlobalKey } from "../rules/global-keys.js";
+import { describe } from "../tasks/failure-spec.js";
+import { readItem, readSpec, type SpecKey } from "./items.js";
+import { checkRow, type PreparedRow, type RowRules } from "./prepare.js";
+
+/** A checked spec. */
+export interface SpecEntry {
+  index: number;
+  key: SpecKey | null;
+  /** Normalized global key of a GKEY spec. */
+  keyNorm: string | null;
+  /** The checked row, or null when `failure` says why there is none. */
+  row: PreparedRow | null;
+  datasetId: string | null;
+  failure: string | null;
+  /** When `failure` is set: the spec as reported (JSON text of failure-spec.ts's shape). */
+  spec: string | null;
+}
+
+/** Checks spec `raw` (item `index` of the task). */
+export function specEntry(index: number, raw: unknown, rules: RowRules & { ontology: Ontology }): SpecEntry {
+  const entry: SpecEntry = { index, key: null, keyNorm: null, row: null, datasetId: null, failure: null, spec: null };
+  const failed = (failure: string): SpecEntry => ({ ...entry, failure, spec: JSON.stringify(describe(raw, rules.ontology)) });
+  const spec = readSpec(raw);
+  if (!spec.ok) return failed(spec.reason);
+  entry.key = spec.key;
+  if (spec.key.type === "GKEY") {
+    const check = checkGlobalKey(spec.key.value, rules.limits.maxGlobalKeyLength);
+    if (!check.ok) return failed(`Invalid global key ${JSON.stringify(spec.key.value)}: ${check.reason}`);
+    entry.key = { type: "GKEY", value: check.key };
+    entry.keyNorm = check.normalized;
+  }
+  const item = readItem(spec.payload);
+  if (!item.ok) return failed(item.reason);
+  entry.datasetId = item.datasetId;
+  // A keyed spec may leave out row_data (pure update); AUTO specs are checked for it when written.
+  const checked = checkRow(item.input, rules, false);
+  if (!checked.ok) return failed(checked.reason);
+  entry.row = checked.row;
+  return entry;
+}
+
+/** Parses a chunk file's text: a JSON array of specs. */
+export function parseChunk(text: string): unknown[] {
+  let items: unknown;
+  try {
+    items = JSON.parse(text);
+  } catch {
+    throw new Error("is not valid JSON");
+  }
+  if (!Array.isArray(items)) throw new Error("is not a JSON array of specs");
+  return items;
+}
+
+/**
+ * The reported spec of an entry that failed when written (e.g. a duplicate global key): rebuilt
+ * from the checked row, since the raw spec stays on the thread that parsed it.
+ */
+export function specOfRow(entry: SpecEntry, ontology: Ontology): string {
+  const row = entry.row;
+  const metadata = row?.metadata ? (JSON.parse(row.metadata) as Array<{ schemaId: string; value: unknown }>) : [];
+  return JSON.stringify({
+    externalId: row?.externalId ?? null,
+    globalKey: row?.globalKey?.key ?? (entry.key?.type === "GKEY" ? entry.key.value : null),
+    rowData: row?.rowData ?? null,
+    metadata: metadata.map((m) => ({ schemaId: m.schemaId, value: m.value, name: ontology.get(m.schemaId)?.name ?? null })),
+    attachments: (row?.attachments ?? []).map((a) => ({ type: a.type, value: a.value, name: a.name })),
+  });
+}

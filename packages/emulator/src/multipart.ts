@@ -1,0 +1,125 @@
+// GraphQL multipart requests (https://github.com/jaydenseric/graphql-multipart-request-spec):
+// an `operations` field, a `map` field, then file parts whose bytes are streamed straight to
+// disk. The file part's filename and content type are ignored on purpose: SDK 3.72+ swaps them
+// by mistake (filename "application/json", content type "json_import.json"), spec §1.5.
+import busboy from "busboy";
+import fs from "node:fs";
+import type { IncomingMessage } from "node:http";
+import { EmulatorError } from "./errors.js";
+import type { FileStore } from "./files.js";
+import type { GraphQLRequestBody } from "./graphql/execute.js";
+import { UploadedFile } from "./graphql/scalars.js";
+
+/** The parsed request: the operation with its Upload variables filled in, and the files written. */
+export interface MultipartRequest {
+  body: GraphQLRequestBody;
+  uploads: UploadedFile[];
+}
+
+const HEAD_BYTES = 512;
+
+/** Parses a multipart request; files beyond `maxFileBytes` abort it with HTTP 413. */
+export function parseMultipart(req: IncomingMessage, files: FileStore, maxFileBytes: number, maxFieldBytes: number): Promise<MultipartRequest> {
+  return new Promise((resolve, reject) => {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({ headers: req.headers, limits: { fileSize: maxFileBytes, fieldSize: maxFieldBytes, files: 20, fields: 20 } });
+    } catch {
+      reject(new EmulatorError("MALFORMED_REQUEST", "Invalid multipart request", { httpStatus: 400 }));
+      return;
+    }
+    const fields = new Map<string, string>();
+    const written: Array<Promise<[string, UploadedFile]>> = [];
+    const paths: string[] = [];
+    let failure: EmulatorError | null = null;
+    const fail = (error: EmulatorError): void => {
+      failure ??= error;
+    };
+
+    parser.on("field", (name, value, info) => {
+      if (info.valueTruncated) fail(new EmulatorError("PAYLOAD_TOO_LARGE", `Multipart field "${name}" is larger than ${maxFieldBytes} bytes`, { httpStatus: 413 }));
+      fields.set(name, value);
+    });
+    parser.on("file", (name, stream, info) => {
+      const { id, relPath, absPath } = files.allocate();
+      paths.push(absPath);
+      const out = fs.createWriteStream(absPath);
+      let size = 0;
+      const head: Buffer[] = [];
+      let headBytes = 0;
+      stream.on("data", (chunk: Buffer) => {
+        size += chunk.length;
+        if (headBytes < HEAD_BYTES) {
+          head.push(chunk.subarray(0, HEAD_BYTES - headBytes));
+          headBytes += Math.min(chunk.length, HEAD_BYTES - headBytes);
+        }
+      });
+      stream.on("limit", () => fail(new EmulatorError("PAYLOAD_TOO_LARGE", `Uploaded file is larger than ${maxFileBytes} bytes`, { httpStatus: 413 })));
+      stream.pipe(out);
+      const filename = info.filename && info.filename !== name ? info.filename : null;
+      written.push(
+        new Promise((done, error) => {
+          out.on("finish", () => done([name, new UploadedFile(id, relPath, absPath, size, filename, Buffer.concat(head))]));
+          out.on("error", error);
+        }),
+      );
+    });
+    parser.on("error", () => fail(new EmulatorError("MALFORMED_REQUEST", "Invalid multipart request", { httpStatus: 400 })));
+    parser.on("close", () => {
+      void Promise.all(written).then(
+        (uploads) => {
+          const cleanup = (): void => paths.forEach((p) => files.discard(p));
+          if (failure) return (cleanup(), reject(failure));
+          try {
+            resolve({ body: assemble(fields, new Map(uploads)), uploads: uploads.map(([, u]) => u) });
+          } catch (error) {
+            cleanup();
+            reject(error);
+          }
+        },
+        (error: unknown) => {
+          paths.forEach((p) => files.discard(p));
+          reject(error);
+        },
+      );
+    });
+    req.pipe(parser);
+  });
+}
+
+/** Puts each file into the operations object at the paths the `map` field names. */
+function assemble(fields: Map<string, string>, uploads: Map<string, UploadedFile>): GraphQLRequestBody {
+  const bad = (message: string): EmulatorError => new EmulatorError("MALFORMED_REQUEST", message, { httpStatus: 400 });
+  const operationsText = fields.get("operations");
+  if (operationsText === undefined) throw bad('Multipart request has no "operations" field');
+  let operations: unknown;
+  let map: unknown;
+  try {
+    operations = JSON.parse(operationsText);
+    map = JSON.parse(fields.get("map") ?? "{}");
+  } catch {
+    throw bad('The "operations" and "map" fields of a multipart request must be JSON');
+  }
+  if (!operations || typeof operations !== "object" || Array.isArray(operations)) throw bad('"operations" must be one GraphQL request object');
+  if (!map || typeof map !== "object" || Array.isArray(map)) throw bad('"map" must be an object');
+  for (const [key, targets] of Object.entries(map as Record<string, unknown>)) {
+    const upload = uploads.get(key);
+    if (!upload) throw bad(`"map" names file part "${key}", which the request does not contain`);
+    if (!Array.isArray(targets)) throw bad(`"map"["${key}"] must be a list of paths`);
+    for (const target of targets) {
+      if (typeof target !== "string") throw bad(`"map"["${key}"] must be a list of paths`);
+      setPath(operations as Record<string, unknown>, target.split("."), upload, bad);
+    }
+  }
+  return operations as GraphQLRequestBody;
+}
+
+function setPath(root: Record<string, unknown>, path: string[], value: unknown, bad: (m: string) => EmulatorError): void {
+  let node: Record<string, unknown> = root;
+  for (let i = 0; i < path.length - 1; i++) {
+    const next = node[path[i]!];
+    if (!next || typeof next !== "object") throw bad(`"map" path ${path.join(".")} does not exist in "operations"`);
+    node = next as Record<string, unknown>;
+  }
+  node[path[path.length - 1]!] = value;
+}

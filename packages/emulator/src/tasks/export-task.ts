@@ -1,0 +1,108 @@
+// Export tasks. v2 (`exportDataRowsInCatalog`) writes NDJSON that streamable clients read in
+// byte ranges (`exportFileFromOffset`) and older clients download whole from `Task.result`; v1
+// (`exportDatasetDataRows`) writes NDJSON served at `downloadUrl`. A restarted export starts over.
+import type { Services } from "../context.js";
+import type { DataRowRecord, DatasetRecord, TaskRecord } from "../db/records.js";
+import { attachmentsOf } from "../db/attachments.js";
+import { NdjsonWriter } from "../exports/ndjson-writer.js";
+import { v1Line, v2Line, type V2Params } from "../exports/lines.js";
+import { isoTimestamp } from "../time.js";
+import type { TaskControl, TaskWorker } from "./runner.js";
+
+/** The task's input, written by the export resolvers. */
+export interface ExportInput {
+  operation: string | null;
+  version: 1 | 2;
+  /** Datasets to walk, in order; empty = rows named by `rowSeqs` / `globalKeys` only. */
+  datasets: number[];
+  rowSeqs: number[] | null;
+  /** Normalized global keys. */
+  globalKeys: string[] | null;
+  /** Inclusive bounds on the row's last activity (updatedAt), as wire timestamps. */
+  activity: { min: string | null; max: string | null } | null;
+  /** A filter that no row can match (e.g. on labels, which the emulator does not have). */
+  matchNothing: boolean;
+  params: V2Params;
+  streamable: boolean;
+  /** v1: which cached export this is (dataset and metadata flag). */
+  key?: string;
+}
+
+const READ_BATCH = 5_000;
+
+export const exportWorker: TaskWorker = async (services, task, control) => {
+  const input = JSON.parse(task.input) as ExportInput;
+  const { store, files } = services;
+  const now = () => isoTimestamp(services.clock());
+  const ontology = services.ontologies.of(task.orgSeq);
+  const { id: blobId, relPath, absPath } = files.allocate();
+  const writer = new NdjsonWriter(absPath, services.settings.exportChunkBytes);
+  const datasets = new Map<number, DatasetRecord | undefined>();
+  const datasetOf = (seq: number): DatasetRecord | undefined => {
+    if (!datasets.has(seq)) datasets.set(seq, store.datasets.bySeq(seq));
+    return datasets.get(seq);
+  };
+  const attachmentId = (seq: number): string => store.ids.encode("attachment", seq);
+  let written = 0;
+  try {
+    for await (const batch of rowBatches(services, task, input, control)) {
+      for (const row of batch) {
+        const id = store.ids.encode("row", row.seq);
+        writer.line(
+          input.version === 1
+            ? v1Line(id, row, ontology, input.params.includeMetadata)
+            : v2Line(id, row, datasetOf(row.datasetSeq), input.params.includeAttachments ? attachmentsOf(row.seq, row.attachments) : [], attachmentId, ontology, input.params),
+        );
+      }
+      written += batch.length;
+      store.tasks.setProgress(task.seq, null, Math.min(99, written), now());
+    }
+  } catch (error) {
+    writer.close();
+    files.discard(absPath);
+    throw error;
+  }
+  const index = writer.close();
+  store.transaction(() => {
+    files.register(task.orgSeq, blobId, relPath, index.totalSize, "application/x-ndjson", input.version === 1 ? "export.ndjson" : "export-result.ndjson");
+    store.tasks.setProgress(task.seq, index, 100, now());
+    store.tasks.finish(task.seq, "COMPLETE", { resultBlob: blobId }, now());
+  });
+};
+
+/** The rows an export covers, in batches, pausing between them. */
+async function* rowBatches(services: Services, task: TaskRecord, input: ExportInput, control: TaskControl): AsyncGenerator<DataRowRecord[]> {
+  if (input.matchNothing) return;
+  const { store } = services;
+  const onlySeqs = input.rowSeqs ? new Set(input.rowSeqs) : null;
+  const onlyKeys = input.globalKeys ? new Set(input.globalKeys) : null;
+  const keep = (row: DataRowRecord): boolean =>
+    row.orgSeq === task.orgSeq &&
+    (!onlySeqs || onlySeqs.has(row.seq)) &&
+    (!onlyKeys || (row.globalKey !== null && onlyKeys.has(row.globalKey.toLowerCase()))) &&
+    (!input.activity || ((input.activity.min === null || row.updatedAt >= input.activity.min) && (input.activity.max === null || row.updatedAt <= input.activity.max)));
+  if (input.datasets.length === 0) {
+    const seqs = new Set<number>(input.rowSeqs ?? []);
+    for (const key of input.globalKeys ?? []) {
+      const seq = store.rows.seqByGlobalKey(task.orgSeq, key);
+      if (seq !== undefined) seqs.add(seq);
+    }
+    const rows = [...seqs]
+      .sort((a, b) => a - b)
+      .map((s) => store.rows.get(s))
+      .filter((r): r is DataRowRecord => r !== undefined && keep(r));
+    if (rows.length) yield rows;
+    return;
+  }
+  for (const datasetSeq of input.datasets) {
+    let after = 0;
+    for (;;) {
+      const rows = store.rows.datasetBatch(datasetSeq, after, READ_BATCH);
+      if (rows.length === 0) break;
+      after = rows[rows.length - 1]!.seq;
+      const kept = onlySeqs || onlyKeys || input.activity ? rows.filter(keep) : rows.filter((r) => r.orgSeq === task.orgSeq);
+      if (kept.length) yield kept;
+      await control.pause();
+    }
+  }
+}

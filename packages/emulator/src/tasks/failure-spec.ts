@@ -1,0 +1,35 @@
+// How a failed import item is reported back: `failedDataRowImports.results[].spec` (upsert) and
+// the `failedDataRows` of a JSON Import result file use camelCase copies of what the client sent.
+import type { Ontology } from "../metadata/ontology.js";
+
+interface Spec {
+  externalId: string | null;
+  globalKey: string | null;
+  rowData: string | null;
+  metadata: Array<{ schemaId: string | null; value: unknown; name: string | null }>;
+  attachments: Array<{ type: string | null; value: string | null; name: string | null }>;
+}
+
+/** The reportable spec of an upsert spec or descriptor item, as JSON text. */
+export function failureSpec(raw: unknown, ontology: Ontology): string {
+  return JSON.stringify(describe(raw, ontology));
+}
+
+/** The reportable spec of an upsert spec or descriptor item. */
+export function describe(raw: unknown, ontology: Ontology): Spec {
+  const record = (raw && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
+  const payload = (record.payload && typeof record.payload === "object" ? record.payload : record) as Record<string, unknown>;
+  const key = record.id && typeof record.id === "object" ? (record.id as { type?: unknown; value?: unknown }) : null;
+  const str = (v: unknown): string | null => (typeof v === "string" ? v : v === undefined || v === null ? null : JSON.stringify(v));
+  const list = (v: unknown): Array<Record<string, unknown>> => (Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => !!x && typeof x === "object") : []);
+  return {
+    externalId: str(payload.external_id),
+    globalKey: str(payload.global_key) ?? (key?.type === "GKEY" ? str(key.value) : null),
+    rowData: str(payload.row_data),
+    metadata: list(payload.metadata_fields ?? payload.metadata).map((m) => {
+      const schemaId = str(m.schemaId ?? m.schema_id);
+      return { schemaId, value: m.value ?? null, name: str(m.name) ?? (schemaId ? (ontology.get(schemaId)?.name ?? null) : null) };
+    }),
+    attachments: list(payload.attachments).map((a) => ({ type: str(a.type), value: str(a.value), name: str(a.name) })),
+  };
+}
