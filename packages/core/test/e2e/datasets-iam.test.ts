@@ -24,7 +24,7 @@ afterAll(() => emulator?.close());
 describe("datasets with cloud-storage IAM integrations", () => {
   it("uses the organization default, a chosen one, or none", async () => {
     const integrations = await getIamIntegrations(client);
-    expect(integrations.map((i) => [i.name, i.isOrgDefault, i.valid])).toEqual([
+    expect(integrations.map((i) => [i.name, i.isOrgDefault, i.valid]).sort()).toEqual([
       ["aws-default", true, true],
       ["gcp-broken", false, false],
     ]);

@@ -61,7 +61,7 @@ export class OrgStore {
   }
 
   iamIntegrations(orgSeq: number): IamIntegrationRecord[] {
-    return (this.db.prepare(`SELECT ${IAM_COLUMNS} FROM iam_integrations WHERE org_seq = ? ORDER BY created_at, id`).all(orgSeq) as IamRow[]).map(toIam);
+    return (this.db.prepare(`SELECT ${IAM_COLUMNS} FROM iam_integrations WHERE org_seq = ? ORDER BY created_at, rowid`).all(orgSeq) as IamRow[]).map(toIam);
   }
 
   iamIntegration(id: string): IamIntegrationRecord | undefined {
