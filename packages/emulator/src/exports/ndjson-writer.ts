@@ -1,8 +1,10 @@
 // Writes an export file line by line and remembers where chunks start, so the streamable export
 // can hand out byte ranges that end on line boundaries (`exportFileFromOffset`).
 //
-// Lines are written in blocks of about 1 MiB; chunk boundaries are placed between blocks, so
-// byte lengths are measured once per block instead of once per line.
+// Lines are encoded straight into a reusable block buffer of about 1 MiB (one `write` per
+// line); chunk boundaries are placed between blocks, so byte lengths are counted once per block.
+// Concatenating the lines into one string and encoding that was measured slower: V8 had to
+// flatten a rope of a million small strings (13% of an export's CPU in a profile).
 import fs from "node:fs";
 
 /** Where the file's chunks start: `[byteOffset, lineNumber]` pairs, the first being [0, 0]. */
@@ -12,31 +14,46 @@ export interface ExportIndex {
   chunks: Array<[number, number]>;
 }
 
-const BLOCK_CHARS = 1 << 20;
+const BLOCK_BYTES = 1 << 20;
+/** Worst case UTF-8 bytes per UTF-16 code unit. */
+const MAX_BYTES_PER_UNIT = 3;
 
 export class NdjsonWriter {
   private readonly fd: number;
-  private block = "";
+  private readonly buffer: Buffer;
+  private used = 0;
   private blockLines = 0;
   private size = 0;
   private lines = 0;
   private chunkStart = 0;
   private readonly chunks: Array<[number, number]> = [[0, 0]];
-  private readonly blockChars: number;
+  private readonly blockBytes: number;
 
   constructor(
     path: string,
     private readonly chunkBytes: number,
   ) {
     this.fd = fs.openSync(path, "w");
-    this.blockChars = Math.min(BLOCK_CHARS, chunkBytes);
+    this.blockBytes = Math.max(1, Math.min(BLOCK_BYTES, chunkBytes));
+    this.buffer = Buffer.allocUnsafe(this.blockBytes + BLOCK_BYTES);
   }
 
   /** Appends one line (a newline is added). */
   line(text: string): void {
-    this.block += `${text}\n`;
+    const worst = text.length * MAX_BYTES_PER_UNIT + 1;
+    if (this.used + worst > this.buffer.length) {
+      this.drain();
+      if (worst > this.buffer.length) {
+        // A line longer than the block: a block of its own.
+        const bytes = Buffer.from(`${text}\n`, "utf8");
+        this.writeBlock(bytes, bytes.length, 1);
+        return;
+      }
+    }
+    this.used += this.buffer.write(text, this.used, "utf8");
+    this.buffer[this.used++] = 0x0a;
     this.blockLines += 1;
-    if (this.block.length >= this.blockChars) this.drain();
+    if (this.used >= this.blockBytes) this.drain();
   }
 
   /** Flushes and closes the file; returns its index. */
@@ -48,15 +65,19 @@ export class NdjsonWriter {
 
   private drain(): void {
     if (this.blockLines === 0) return;
+    this.writeBlock(this.buffer, this.used, this.blockLines);
+    this.used = 0;
+    this.blockLines = 0;
+  }
+
+  private writeBlock(bytes: Buffer, length: number, lines: number): void {
     if (this.size - this.chunkStart >= this.chunkBytes) {
       this.chunkStart = this.size;
       this.chunks.push([this.size, this.lines]);
     }
-    const bytes = Buffer.from(this.block, "utf8");
-    fs.writeSync(this.fd, bytes);
-    this.size += bytes.length;
-    this.lines += this.blockLines;
-    this.block = "";
-    this.blockLines = 0;
+    let offset = 0;
+    while (offset < length) offset += fs.writeSync(this.fd, bytes, offset, length - offset);
+    this.size += length;
+    this.lines += lines;
   }
 }

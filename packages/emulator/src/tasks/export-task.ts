@@ -3,9 +3,8 @@
 // (`exportDatasetDataRows`) writes NDJSON served at `downloadUrl`. A restarted export starts over.
 import type { Services } from "../context.js";
 import type { DataRowRecord, DatasetRecord, TaskRecord } from "../db/records.js";
-import { attachmentsOf } from "../db/attachments.js";
 import { NdjsonWriter } from "../exports/ndjson-writer.js";
-import { v1Line, v2Line, type V2Params } from "../exports/lines.js";
+import { v1Line, v2LineBuilder, type V2Params } from "../exports/lines.js";
 import { isoTimestamp } from "../time.js";
 import type { TaskControl, TaskWorker } from "./runner.js";
 
@@ -43,6 +42,7 @@ export const exportWorker: TaskWorker = async (services, task, control) => {
     return datasets.get(seq);
   };
   const attachmentId = (seq: number): string => store.ids.encode("attachment", seq);
+  const v2Line = v2LineBuilder(ontology, input.params, attachmentId);
   let written = 0;
   try {
     for await (const batch of rowBatches(services, task, input, control)) {
@@ -51,7 +51,7 @@ export const exportWorker: TaskWorker = async (services, task, control) => {
         writer.line(
           input.version === 1
             ? v1Line(id, row, ontology, input.params.includeMetadata)
-            : v2Line(id, row, datasetOf(row.datasetSeq), input.params.includeAttachments ? attachmentsOf(row.seq, row.attachments) : [], attachmentId, ontology, input.params),
+            : v2Line(id, row, datasetOf(row.datasetSeq)),
         );
       }
       written += batch.length;
