@@ -41,8 +41,18 @@ export interface MatchResult {
   readonly unmatched: Array<ImportSuccess | ImportFailure>;
 }
 
-function identity(row: { globalKey?: string | null; externalId?: string | null; rowData?: string | null }): string {
-  if (row.globalKey) return `g\u0000${row.globalKey.toLowerCase()}`;
+/**
+ * A global key as the server compares it: case-insensitively, and with the characters it
+ * replaces by `_` on write (`"<>\{}|`, spec §9.2) already replaced, so a key it sanitized still
+ * matches the row that sent it.
+ */
+export function normalizeGlobalKey(key: string): string {
+  return key.toLowerCase().replace(/["<>\\{}|]/g, "_");
+}
+
+/** The text that identifies a row among the rows of one task (see the file comment). */
+export function identity(row: { globalKey?: string | null; externalId?: string | null; rowData?: string | null }): string {
+  if (row.globalKey) return `g\u0000${normalizeGlobalKey(row.globalKey)}`;
   return `r\u0000${row.externalId ?? ""}\u0000${row.rowData ?? ""}`;
 }
 

@@ -37,7 +37,8 @@ export function redactingOutput(
       return stream.isTTY === true;
     },
     get columns() {
-      return stream.columns ?? 80;
+      // A pseudo-terminal without a size (e.g. under `script`) reports 0 columns.
+      return stream.columns || 80;
     },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NdjsonParseError, ndjsonLines, parseNdjson } from "../src/ndjson.js";
+import { NdjsonParseError, ndjsonLines, parseNdjson } from "../../src/ndjson.js";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -44,6 +44,24 @@ describe("parseNdjson", () => {
 
   it("refuses invalid UTF-8 instead of replacing characters silently", async () => {
     await expect(all(parseNdjson(pieces(new Uint8Array([0x7b, 0xff, 0x7d, 0x0a]))))).rejects.toThrow();
+  });
+
+  it("accepts a real U+FFFD in the text, even split between chunks, and still refuses invalid bytes next to one", async () => {
+    const whole = bytes('{"a":"x\uFFFDy"}\n{"b":"\uFFFD"}\n');
+    for (let cut = 1; cut < whole.length; cut++) {
+      const rows = await all(parseNdjson(pieces(whole.slice(0, cut), whole.slice(cut))));
+      expect(rows).toEqual([{ a: "x\uFFFDy" }, { b: "\uFFFD" }]);
+    }
+    const bad = new Uint8Array([...bytes('{"a":"\uFFFD'), 0xc3, ...bytes('"}\n')]);
+    const error = (await all(parseNdjson(pieces(bad))).catch((e: unknown) => e)) as NdjsonParseError;
+    expect(error).toBeInstanceOf(NdjsonParseError);
+    expect(error.message).toMatch(/line 1 is not valid UTF-8/);
+  });
+
+  it("refuses input that ends in the middle of a character, and names the line of a bad byte", async () => {
+    await expect(all(parseNdjson(pieces(bytes('{"a":1}\n{"a":"'), new Uint8Array([0xe6, 0x97]))))).rejects.toThrow(/middle of a UTF-8 character/);
+    const error = (await all(parseNdjson(pieces(bytes('{"a":1}\n{"a":2}\n{"a":"'), new Uint8Array([0xff]), bytes('"}\n')))).catch((e: unknown) => e)) as NdjsonParseError;
+    expect(error.line).toBe(3);
   });
 
   it("bounds memory: a line longer than maxLineLength fails instead of buffering forever", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { failureCode, matchResults, type SentRow } from "../src/outcomes.js";
+import { failureCode, matchResults, type SentRow } from "../../src/outcomes.js";
 
 describe("matchResults", () => {
   const sent: SentRow[] = [

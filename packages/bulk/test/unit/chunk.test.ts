@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chunkRows, manifestBody, soloChunkBytes, utf8Length, type Chunk, type EncodedRow } from "../src/chunk.js";
+import { chunkRows, manifestBody, soloChunkBytes, utf8Length, type Chunk, type EncodedRow } from "../../src/chunk.js";
 
 const row = (index: number, payload: unknown = { row_data: `https://x/${index}.jpg` }): EncodedRow => ({
   index,

@@ -1,0 +1,145 @@
+import {
+  execute,
+  isLbxError,
+  GetExportFileFromOffsetPyApiDocument,
+  GetExportMetadataHeaderPyApiDocument,
+  LabelboxError,
+  type LbxClient,
+  RateLimitError,
+  ServerError,
+} from "@lbx/core";
+import { NetworkError, parseRetryAfter, sleep } from "@lbx/transport";
+import { backoffMs, isTransient, type RetryOptions, withRetry } from "../retry.js";
+
+/** Size of a finished export's result stream. */
+export interface StreamHeader {
+  readonly totalSize: number;
+  readonly totalLines: number | undefined;
+}
+
+/** The header of a task's RESULT stream; undefined when the stream does not exist (an empty export). */
+export async function streamHeader(client: LbxClient, taskId: string, retry: RetryOptions): Promise<StreamHeader | undefined> {
+  const data = await withRetry(
+    () => execute(client, GetExportMetadataHeaderPyApiDocument, { where: { id: taskId }, streamType: "RESULT" }, { signal: retry.signal }),
+    retry,
+  );
+  const header = data.task?.exportMetadataHeader;
+  if (!header || header.totalSize === null) return undefined;
+  const totalLines = header.totalLines === null ? undefined : Number(header.totalLines);
+  return { totalSize: Number(header.totalSize), totalLines };
+}
+
+/**
+ * The bytes of a finished export's RESULT stream, in order, each piece ending at a line boundary
+ * (the last piece may lack its final newline). Memory holds one network read plus one partial
+ * line, whatever the export's size.
+ *
+ * The stream is read as the Python SDK does (spec §8.2): `exportFileFromOffset(offset)` names a
+ * signed file holding bytes [start, end]; the file is fetched (without the API key) and its length
+ * checked against `end - start + 1`; the next offset is `end + 1`. A read that breaks off (dropped
+ * connection, short body, 5xx) starts again at the first byte not yet handed out, so no line is
+ * lost or repeated.
+ */
+export async function* exportBytes(client: LbxClient, taskId: string, header: StreamHeader, retry: RetryOptions): AsyncGenerator<Uint8Array> {
+  const { totalSize } = header;
+  const attempts = retry.attempts ?? 8;
+  let offset = 0;
+  let failures = 0;
+  while (offset < totalSize) {
+    let carry: Uint8Array = new Uint8Array(0);
+    try {
+      const where = offset;
+      const data = await withRetry(
+        () => execute(client, GetExportFileFromOffsetPyApiDocument, { where: { id: taskId }, streamType: "RESULT", offset: String(where) }, { signal: retry.signal }),
+        retry,
+      );
+      const file = data.task?.exportFileFromOffset;
+      if (!file) throw new LabelboxError("BAD_RESPONSE", `Export ${taskId} has no stream data at offset ${offset}`, { operationName: "GetExportFileFromOffsetPyApi" });
+      const start = Number(file.offsets.start);
+      const end = Number(file.offsets.end);
+      if (start !== offset || !(end >= start)) {
+        throw new LabelboxError("BAD_RESPONSE", `Export ${taskId}: asked for offset ${offset}, got bytes ${start}-${end}`, { operationName: "GetExportFileFromOffsetPyApi" });
+      }
+      const response = await download(client, file.file, retry.signal);
+      let received = 0;
+      for await (const piece of bodyOf(response, retry.signal)) {
+        received += piece.length;
+        const newline = piece.lastIndexOf(10);
+        if (newline < 0) {
+          carry = concat(carry, piece);
+          continue;
+        }
+        const out = concat(carry, piece.subarray(0, newline + 1));
+        carry = piece.slice(newline + 1);
+        offset += out.length;
+        failures = 0;
+        yield out;
+      }
+      if (received !== end - start + 1) {
+        throw new NetworkError(`Export ${taskId}: file for bytes ${start}-${end} had ${received} bytes, expected ${end - start + 1}`);
+      }
+      if (carry.length > 0 && offset + carry.length >= totalSize) {
+        offset += carry.length;
+        yield carry;
+      }
+      // Otherwise a line runs on into the next file: it is read again from its first byte.
+    } catch (error) {
+      failures += 1;
+      if (!isTransient(error) || failures >= attempts || retry.signal?.aborted) throw error;
+      const hinted = error instanceof RateLimitError ? error.retryAfterMs : undefined;
+      await sleep(hinted ?? backoffMs(failures, 250, 10_000, retry.random ?? Math.random), retry.signal, retry.clock);
+    }
+  }
+}
+
+/**
+ * The response body; a body that breaks off (the connection closed mid-transfer: undici throws
+ * a bare `TypeError: terminated`) fails with a `NetworkError`, which is retried, not fatal.
+ */
+async function* bodyOf(response: Response, signal: AbortSignal | undefined): AsyncGenerator<Uint8Array> {
+  const reader = response.body!.getReader();
+  try {
+    for (;;) {
+      let step: ReadableStreamReadResult<Uint8Array>;
+      try {
+        step = await reader.read();
+      } catch (error) {
+        if (signal?.aborted || isLbxError(error)) throw error;
+        throw new NetworkError(`The export file download broke off: ${(error as Error | null)?.message ?? error}`, { cause: error });
+      }
+      if (step.done) return;
+      yield step.value;
+    }
+  } finally {
+    reader.releaseLock();
+    await response.body?.cancel().catch(() => undefined);
+  }
+}
+
+/** GETs a signed export file. The `download` kind keeps the API key off the request. */
+async function download(client: LbxClient, url: string, signal: AbortSignal | undefined): Promise<Response> {
+  const response = await client.send({
+    url,
+    method: "GET",
+    headers: {},
+    ...(signal ? { signal } : {}),
+    operation: { name: "download", kind: "download", idempotent: true },
+    attempt: 1,
+  });
+  if (response.ok && response.body) return response;
+  await response.body?.cancel().catch(() => undefined);
+  const context = { operationName: "download", status: response.status };
+  const message = `Export file download failed with HTTP ${response.status}`;
+  if (response.status === 429) throw new RateLimitError(message, parseRetryAfter(response.headers, Date.now())?.ms, context);
+  // 5xx, and 403/404 from a signed URL that expired meanwhile: asking for the offset again gives a fresh URL.
+  if (response.status >= 500 || response.status === 403 || response.status === 404) throw new ServerError(message, context);
+  throw new LabelboxError("HTTP_ERROR", message, context);
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
