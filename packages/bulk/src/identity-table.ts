@@ -45,6 +45,20 @@ export function identityHash(row: { globalKey?: string | null; externalId?: stri
   return hash64(identity(row));
 }
 
+/**
+ * What stands for the row data of a row without a global key whose row data is a local file: its
+ * upload URL is different on every run (and unknown when a resumed run re-reads the row without
+ * uploading it), so such a row is known by its external id alone.
+ */
+export const FILE_ROW_DATA = "\u0000local file";
+
+/** The input index a result belongs to (taken from the matcher), or undefined. */
+export function takeResult(matcher: IdentityMatcher, result: { globalKey?: string | null; externalId?: string | null; rowData?: string | null }): number | undefined {
+  const index = matcher.take(identityHash(result));
+  if (index !== undefined || result.globalKey) return index;
+  return matcher.take(identityHash({ externalId: result.externalId ?? null, rowData: FILE_ROW_DATA }));
+}
+
 /** Takes rows out of a frozen table by identity, each at most once. */
 export class IdentityMatcher {
   private readonly order: Uint32Array;

@@ -12,7 +12,7 @@ import {
 } from "@lbx/core";
 import { utf8Length } from "../chunk.js";
 import { type Hash64, hash64 } from "../hash.js";
-import { identityHash } from "../identity-table.js";
+import { FILE_ROW_DATA, identityHash } from "../identity-table.js";
 import { UnreadableRow } from "../input.js";
 import type { RecentKeys } from "../key-set.js";
 import { withRetry, type RetryOptions } from "../retry.js";
@@ -119,11 +119,11 @@ export class RowEncoder {
       const placeholder = `file:${(file as Partial<File>).name ?? ""}:${file.size}:${file.type}`;
       spec.payload["row_data"] = placeholder;
       const rowHash = this.options.fingerprint ? hash64(JSON.stringify(spec)) : NO_HASH;
-      if (!upload) return sendRow(index, "", 0, globalKey, keyIdentity ?? identityHash({ externalId, rowData: placeholder }), rowHash);
+      const identity = keyIdentity ?? identityHash({ externalId, rowData: FILE_ROW_DATA });
+      if (!upload) return sendRow(index, "", 0, globalKey, identity, rowHash);
       return this.upload(file).then((url) => {
         spec.payload["row_data"] = url;
-        const json = JSON.stringify(spec);
-        return this.sizeChecked(index, json, globalKey, keyIdentity ?? identityHash({ externalId, rowData: url }), rowHash);
+        return this.sizeChecked(index, JSON.stringify(spec), globalKey, identity, rowHash);
       });
     }
     const json = JSON.stringify(spec);

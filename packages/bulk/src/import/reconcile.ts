@@ -1,7 +1,7 @@
 import { execute, getTask, TaskTimeoutError } from "@lbx/core";
 import { sleep } from "@lbx/transport";
 import { CreatedUpsertTasksDocument } from "../documents/created-tasks.js";
-import { identityHash, type IdentityMatcher } from "../identity-table.js";
+import { type IdentityMatcher, takeResult } from "../identity-table.js";
 import { isTransient, withRetry } from "../retry.js";
 import { pollDelayMs } from "../task-handle.js";
 import { allowManyListeners } from "../abort.js";
@@ -122,8 +122,8 @@ async function firstResultsAreOurs(ctx: ImportContext, taskId: string, span: Spa
   };
   const { client } = ctx;
   return (
-    (await first(successPages(client, taskId, retry, 1), (s, m) => m.take(identityHash(s)) !== undefined)) &&
-    (await first(failurePages(client, taskId, retry, 1), (f, m) => !!f.spec && m.take(identityHash(f.spec)) !== undefined))
+    (await first(successPages(client, taskId, retry, 1), (s, m) => takeResult(m, s) !== undefined)) &&
+    (await first(failurePages(client, taskId, retry, 1), (f, m) => !!f.spec && takeResult(m, f.spec) !== undefined))
   );
 }
 
@@ -137,10 +137,10 @@ async function carriesExactly(ctx: ImportContext, taskId: string, span: Span, re
   if ((await total(successPages(client, taskId, retry, 1))) + (await total(failurePages(client, taskId, retry, 1))) !== span.sent) return false;
   const matcher = span.identity.matcher();
   for await (const page of successPages(client, taskId, retry)) {
-    for (const s of page.items) if (matcher.take(identityHash(s)) === undefined) return false;
+    for (const s of page.items) if (takeResult(matcher, s) === undefined) return false;
   }
   for await (const page of failurePages(client, taskId, retry)) {
-    for (const f of page.items) if (!f.spec || matcher.take(identityHash(f.spec)) === undefined) return false;
+    for (const f of page.items) if (!f.spec || takeResult(matcher, f.spec) === undefined) return false;
   }
   return matcher.remaining === 0;
 }

@@ -7,7 +7,7 @@ import {
   type TaskFailure,
   type TaskSuccess,
 } from "@lbx/core";
-import { identityHash, type IdentityMatcher, type IdentityTable } from "../identity-table.js";
+import { type IdentityMatcher, type IdentityTable, takeResult } from "../identity-table.js";
 import { failureCode } from "../outcomes.js";
 import { type RetryOptions, withRetry } from "../retry.js";
 import type { LbxClient } from "../types.js";
@@ -134,7 +134,7 @@ async function read(
     unmatched: 0,
   };
   const place = (row: { globalKey?: string | null; externalId?: string | null; rowData?: string | null }): number | undefined => {
-    const index = matcher.take(identityHash(row));
+    const index = takeResult(matcher, row);
     if (index === undefined) {
       results.unmatched += 1;
       return undefined;

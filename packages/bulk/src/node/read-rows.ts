@@ -4,7 +4,7 @@ import path from "node:path";
 import { fileFromPath } from "@lbx/core/node";
 import type { DataRowInput } from "@lbx/core";
 import { UnreadableRow } from "../input.js";
-import { ndjsonLineBatches, ndjsonLines } from "../ndjson.js";
+import { ndjsonLineBatches } from "../ndjson.js";
 import { CsvParser, type CsvRecord } from "./csv-parser.js";
 import { rowFromCsv, type CsvColumns, csvColumns } from "./csv-rows.js";
 import { JsonArraySplitter } from "./json-array.js";
@@ -94,14 +94,15 @@ async function rowsOf(file: string, options: ReadRowsOptions): Promise<AsyncIter
 }
 
 /**
- * How many rows {@link readRows} will yield, by reading the file once without parsing rows (a
- * few hundred MB a second): pass it as `expectedTotal` for a time-left estimate.
+ * How many rows {@link readRows} will yield, by reading the file once without parsing rows (an
+ * NDJSON file is counted on its bytes, about 1 GB a second): pass it as `expectedTotal` for a
+ * time-left estimate.
  */
 export async function countRows(file: string, options: Pick<ReadRowsOptions, "format" | "recursive"> = {}): Promise<number> {
   const format = options.format ?? (await formatOf(file));
   let count = 0;
   if (format === "ndjson") {
-    for await (const _ of ndjsonLines(createReadStream(file, { highWaterMark: READ_CHUNK }))) count += 1;
+    count = await countNdjsonLines(file);
   } else if (format === "csv") {
     const parser = new CsvParser();
     const add = (records: CsvRecord[]) => (count += records.filter((r) => r.cells.some((c) => c !== "")).length);
@@ -120,6 +121,30 @@ export async function countRows(file: string, options: Pick<ReadRowsOptions, "fo
 
 // One generator from bytes to rows, reading a batch of lines per chunk: at a million rows, every
 // async layer per row costs about a second.
+/** Lines holding anything but white space, counted on the bytes (no decoding, no parsing). */
+async function countNdjsonLines(file: string): Promise<number> {
+  let count = 0;
+  let content = false; // the current line has a non-space byte
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    const bytes = chunk as Buffer;
+    let at = 0;
+    while (at < bytes.length) {
+      const newline = bytes.indexOf(10, at);
+      const end = newline < 0 ? bytes.length : newline;
+      for (let i = at; !content && i < end; i++) content = !isSpaceByte(bytes[i]!);
+      if (newline < 0) break;
+      if (content) count += 1;
+      content = false;
+      at = newline + 1;
+    }
+  }
+  return content ? count + 1 : count;
+}
+
+function isSpaceByte(b: number): boolean {
+  return b === 0x20 || b === 0x09 || b === 0x0d || b === 0x0b || b === 0x0c;
+}
+
 async function* readNdjson(file: string, baseDir: string): AsyncGenerator<FileRow> {
   for await (const batch of ndjsonLineBatches(createReadStream(file, { highWaterMark: READ_CHUNK }))) {
     for (const { text, line } of batch) {

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "@lbx/emulator";
 import { createMetadataSchema, getDataRow, iterateDataRows, type LbxClient } from "@lbx/core";
-import { CheckpointMismatchError, importDataRows, UnreadableRow } from "../../src/index.js";
+import { CheckpointMismatchError, importDataRows, memoryCheckpoint, UnreadableRow } from "../../src/index.js";
 import { countRows, fileCheckpoint, importFile, readRows } from "../../src/node.js";
 import { emulatorWithClient, newDataset } from "../helpers/emulator.js";
 
@@ -99,6 +99,13 @@ describe("readRows + importDataRows", () => {
     expect(new TextDecoder().decode(await download(stored.find((r) => r.externalId === "sub/a.txt")!.rowData!))).toBe("world");
   });
 
+  it("countRows counts what readRows yields: blank and white-space lines skipped, CRLF, no final newline", async () => {
+    const file = path.join(dir, "count.ndjson");
+    fs.writeFileSync(file, '{"rowData":"a"}\r\n\r\n   \t\n{"rowData":"b"}\n\n{"rowData":"c"}');
+    expect(await countRows(file)).toBe(3);
+    expect(await all(readRows(file))).toHaveLength(3);
+  });
+
   it("a file whose format cannot be told, or a CSV header naming an unknown column, is refused before anything is sent", async () => {
     const txt = path.join(dir, "rows.txt");
     fs.writeFileSync(txt, "{}");
@@ -131,6 +138,30 @@ describe("importFile and fileCheckpoint", () => {
     const stored = await iterateDataRows(client, dataset).toArray();
     expect(stored).toHaveLength(600);
     expect(new Set(stored.map((r) => r.externalId)).size).toBe(600);
+  });
+
+  it("a folder of files without global keys resumes too: re-attached tasks are matched by external id, not by upload URL", async () => {
+    const folder = path.join(dir, "many");
+    fs.mkdirSync(folder);
+    for (let i = 0; i < 12; i++) fs.writeFileSync(path.join(folder, `f${String(i).padStart(2, "0")}.txt`), `file ${i}`);
+    const dataset = await newDataset(client, "folder-resume");
+    const checkpoint = memoryCheckpoint();
+    const controller = new AbortController();
+    const options = { checkpoint, limits: { maxRowsPerTask: 3 }, concurrency: 2 } as const;
+    await expect(
+      importDataRows(client, dataset, readRows(folder), { ...options, signal: controller.signal, onTask: (_t, rows) => rows.start === 6 && controller.abort() }),
+    ).rejects.toMatchObject({ code: "ABORTED" });
+    // Stopped right after a task started: the resumed run re-attaches to it.
+    expect((checkpoint.state as { spans: Array<{ state: string }> }).spans.some((sp) => sp.state === "submitted")).toBe(true);
+    const { summary, outcomes } = await importDataRows(client, dataset, readRows(folder), options);
+    expect(summary).toMatchObject({ total: 12, created: 12, failed: 0, unmatchedResults: 0 });
+    const stored = await iterateDataRows(client, dataset).toArray();
+    expect(stored.map((r) => r.externalId).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `f${String(i).padStart(2, "0")}.txt`));
+    // Each outcome names the data row made from its own file.
+    for (const o of outcomes) {
+      const row = stored.find((r) => r.id === (o as { dataRowId: string }).dataRowId)!;
+      expect(row.externalId).toBe(`f${String(o.index).padStart(2, "0")}.txt`);
+    }
   });
 
   it("refuses a checkpoint written for another input or other options, and a file that is not one", async () => {
