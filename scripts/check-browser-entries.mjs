@@ -1,4 +1,4 @@
-// The browser entries of @lbx/transport and @lbx/core must run in a page: bundling them for the
+// The browser entries of @lbx/transport, @lbx/core and @lbx/bulk must run in a page: bundling them for the
 // browser platform must need no Node builtin, and the output must not touch a bare `process` or
 // `require`, nor carry graphql-js. esbuild's `define` swaps those globals for sentinels, so a
 // guarded `globalThis.process?.env` lookup passes while a bare `process.env` does not.
@@ -9,6 +9,7 @@ import { root, recordResults } from "./results.mjs";
 const entries = [
   { name: "@lbx/transport", file: "packages/transport/dist/index.js" },
   { name: "@lbx/core", file: "packages/core/dist/index.js" },
+  { name: "@lbx/bulk", file: "packages/bulk/dist/index.js" },
 ];
 const sentinels = { process: "__LBX_BARE_PROCESS__", require: "__LBX_BARE_REQUIRE__" };
 

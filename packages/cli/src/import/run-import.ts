@@ -92,8 +92,9 @@ export async function runImport(ctx: CommandContext, options: RunImportOptions):
           // Rows get their outcome only when their server task ends: until then, show what was sent.
           phase: `${count(p.uploaded)} sent${p.tasksStarted ? `, tasks ${p.tasksDone ?? 0}/${p.tasksStarted} done` : ""}`,
         }),
-      onOutcome: (outcome) => {
-        if (outcome.status === "failed") written = written.then(() => recordFailure(outcome));
+      // Failures only: asking for every outcome would make bulk read every success page too.
+      onFailure: (outcome) => {
+        written = written.then(() => recordFailure(outcome));
       },
     }));
     await written;
