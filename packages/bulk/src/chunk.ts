@@ -1,16 +1,8 @@
 /**
- * Splits a stream of encoded rows into chunk files and tasks within the server's limits, keeping
- * input order and holding at most one chunk in memory. A chunk file is a JSON array of row specs;
- * a task (one manifest, one `upsertDataRows`) takes whole chunks up to `maxRowsPerTask` rows.
+ * Sizes of chunk files and tasks, and the byte arithmetic behind them. A chunk file is a JSON
+ * array of row specs; a task (one manifest, one `upsertDataRows`) takes whole chunk files up to
+ * `maxRowsPerTask` rows. The import pipeline (`import/span-builder.ts`) fills them.
  */
-
-/** One input row, already validated and serialized to its upsert spec JSON. */
-export interface EncodedRow {
-  /** The row's position in the caller's input, 0-based. Results are mapped back through it. */
-  readonly index: number;
-  /** `JSON.stringify(spec)`; the chunk file is `[` + specs joined by `,` + `]`. */
-  readonly json: string;
-}
 
 export interface ChunkLimits {
   /** Largest chunk file, in UTF-8 bytes. Default 1,000,000; the server takes up to 10,000,000 (the Python SDK's size). */
@@ -40,18 +32,6 @@ export const SERVER_CHUNK_LIMITS: ChunkLimits = {
   maxRowsPerTask: 150_000,
 };
 
-export interface Chunk {
-  /** 0-based task this chunk belongs to; a chunk never spans two tasks. */
-  readonly task: number;
-  readonly rows: readonly EncodedRow[];
-  /** The chunk file's text: a JSON array of the rows' specs. */
-  readonly body: string;
-  /** UTF-8 length of `body`. */
-  readonly bytes: number;
-}
-
-const encoder = new TextEncoder();
-
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /** UTF-8 byte length of a string, without allocating the encoded bytes. */
@@ -74,68 +54,7 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
-/** Bytes a chunk file holding only this row takes; a row above `maxChunkBytes` can never be sent. */
-export function soloChunkBytes(row: EncodedRow): number {
-  return utf8Length(row.json) + 2;
-}
-
-/**
- * Groups rows into chunks and tasks. Throws a `RangeError` naming the input index if a row alone
- * exceeds `maxChunkBytes`: validation must reject such rows (with their index) before chunking.
- */
-export async function* chunkRows(
-  rows: AsyncIterable<EncodedRow> | Iterable<EncodedRow>,
-  limits: ChunkLimits = DEFAULT_CHUNK_LIMITS,
-): AsyncGenerator<Chunk> {
-  checkLimits(limits);
-  let task = 0;
-  let rowsInTask = 0;
-  let pending: EncodedRow[] = [];
-  let pendingBytes = 2; // "[" and "]"
-
-  const flush = (): Chunk => {
-    const chunk = { task, rows: pending, body: `[${pending.map((r) => r.json).join(",")}]`, bytes: pendingBytes };
-    pending = [];
-    pendingBytes = 2;
-    return chunk;
-  };
-
-  for await (const row of rows) {
-    const rowBytes = utf8Length(row.json);
-    if (rowBytes + 2 > limits.maxChunkBytes) {
-      throw new RangeError(
-        `row ${row.index} is ${rowBytes + 2} bytes as a chunk file, above the ${limits.maxChunkBytes}-byte limit`,
-      );
-    }
-    if (rowsInTask === limits.maxRowsPerTask) {
-      if (pending.length) yield flush();
-      task += 1;
-      rowsInTask = 0;
-    }
-    const separator = pending.length ? 1 : 0;
-    if (pending.length === limits.maxChunkRows || pendingBytes + separator + rowBytes > limits.maxChunkBytes) {
-      yield flush();
-    }
-    pendingBytes += (pending.length ? 1 : 0) + rowBytes;
-    pending.push(row);
-    rowsInTask += 1;
-  }
-  if (pending.length) yield flush();
-}
-
-function checkLimits(limits: ChunkLimits): void {
-  for (const [name, value] of Object.entries(limits)) {
-    if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer, got ${value}`);
-  }
-  if (limits.maxChunkBytes < 3) throw new RangeError("maxChunkBytes must leave room for at least one row");
-}
-
 /** The manifest file the server reads for one task: `{source, item_count, chunk_uris}`. */
 export function manifestBody(itemCount: number, chunkUris: readonly string[]): string {
   return JSON.stringify({ source: "SDK", item_count: itemCount, chunk_uris: chunkUris });
-}
-
-/** Encodes a chunk or manifest body for upload. */
-export function toBytes(text: string): Uint8Array {
-  return encoder.encode(text);
 }

@@ -5,7 +5,7 @@ import { identity } from "./outcomes.js";
  * The rows one task carries, as (identity hash, input index) pairs in typed arrays: 12 bytes a
  * row, so the tasks in flight of a million-row import cost a few megabytes instead of holding
  * every row's key, external id and row data. When the task is done, `matcher()` maps each result
- * the server reports back to the input index that sent it (same rules as `matchResults`:
+ * the server reports back to the input index that sent it (`identity` in outcomes.ts:
  * identity by global key, else external id + row data; equal identities first-in, first-out).
  */
 export class IdentityTable {
