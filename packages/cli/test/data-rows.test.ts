@@ -1,9 +1,9 @@
 // get, update and delete; the rows are made with @lbx/core directly so these tests need no import.
 import fs from "node:fs";
 import path from "node:path";
-import { createClient, createDataRow, createDataset, type DataRowRecord, getDataRow, type LbxClient, NotFoundError } from "@lbx/core";
+import { createDataRow, type DataRowRecord, getDataRow, type LbxClient, NotFoundError } from "@lbx/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "./helpers/emulator.js";
+import { serverWithDataset, type TestServer } from "./helpers/emulator.js";
 import { json, lbx } from "./helpers/run.js";
 
 let server: TestServer;
@@ -11,9 +11,7 @@ let client: LbxClient;
 let datasetId: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  client = createClient({ apiKey: server.apiKey, endpoint: server.emulator.url });
-  datasetId = (await createDataset(client, { name: "Rows", iamIntegration: null })).id;
+  ({ server, client, datasetId } = await serverWithDataset("Rows"));
 });
 afterAll(() => server.emulator.close());
 

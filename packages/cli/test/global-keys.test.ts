@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { createClient, createDataRow, createDataset, getDataRow, type LbxClient } from "@lbx/core";
+import { createDataRow, getDataRow, type LbxClient } from "@lbx/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "./helpers/emulator.js";
+import { serverWithDataset, type TestServer } from "./helpers/emulator.js";
 import { json, lbx } from "./helpers/run.js";
 
 let server: TestServer;
@@ -10,9 +10,7 @@ let client: LbxClient;
 let datasetId: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  client = createClient({ apiKey: server.apiKey, endpoint: server.emulator.url });
-  datasetId = (await createDataset(client, { name: "Keys", iamIntegration: null })).id;
+  ({ server, client, datasetId } = await serverWithDataset("Keys"));
 });
 afterAll(() => server.emulator.close());
 

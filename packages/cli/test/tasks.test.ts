@@ -1,6 +1,6 @@
-import { createClient, createDataset, type LbxClient, startUpsertTask } from "@lbx/core";
+import { type LbxClient, startUpsertTask } from "@lbx/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "./helpers/emulator.js";
+import { serverWithDataset, type TestServer } from "./helpers/emulator.js";
 import { json, lbx } from "./helpers/run.js";
 
 interface Task {
@@ -14,9 +14,7 @@ let client: LbxClient;
 let datasetId: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  client = createClient({ apiKey: server.apiKey, endpoint: server.emulator.url });
-  datasetId = (await createDataset(client, { name: "Tasks", iamIntegration: null })).id;
+  ({ server, client, datasetId } = await serverWithDataset("Tasks"));
 });
 afterAll(() => server.emulator.close());
 
