@@ -52,6 +52,20 @@ function addVitestReport(label, file) {
   passed += report.numPassedTests;
   failed += report.numFailedTests + suiteFailures;
   lines.push(`${label}: ${report.numPassedTests} passed, ${report.numFailedTests + suiteFailures} failed`);
+  // Name every failure in the summary: CI logs may be cut to their tail, and a flaky test must be
+  // identifiable from that tail alone.
+  for (const suite of report.testResults ?? []) {
+    const file = path.relative(root, suite.name ?? "");
+    if (suite.status === "failed" && (suite.assertionResults ?? []).every((t) => t.status !== "failed")) {
+      lines.push(`  FAILED suite ${file}: ${firstLine(suite.message)}`);
+    }
+    for (const t of suite.assertionResults ?? []) {
+      if (t.status === "failed") lines.push(`  FAILED ${file} > ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
+    }
+  }
+}
+function firstLine(text) {
+  return String(text ?? "").split("\n")[0].slice(0, 300);
 }
 addVitestReport("schema", path.join(resultsDir, "schema-vitest.json"));
 for (const pkg of packages) addVitestReport(pkg.manifest.name, path.join(pkg.dir, ".vitest-report.json"));
