@@ -25,8 +25,9 @@ export type { DatasetRecord } from "./datasets/dataset-record.js";
 
 export { createDataRow } from "./data-rows/create-data-row.js";
 export { createDataRowClassic } from "./data-rows/create-data-row-classic.js";
+export type { ClassicDataRowInput } from "./data-rows/create-data-row-classic.js";
 export type { CreateDataRowOptions } from "./data-rows/create-data-row.js";
-export type { DataRowInput } from "./data-rows/validate-data-row.js";
+export type { DataRowFieldsInput, DataRowInput } from "./data-rows/validate-data-row.js";
 export { checkDataRowInput } from "./data-rows/validate-data-row.js";
 export { getDataRow } from "./data-rows/get-data-row.js";
 export { updateDataRow } from "./data-rows/update-data-row.js";
@@ -59,6 +60,8 @@ export type { GlobalKeyJobOptions, JobStatus } from "./global-keys/run-job.js";
 export { buildOntology, findMetadataSchema, getMetadataOntology } from "./metadata/ontology.js";
 export type { MetadataKind, MetadataOntology, MetadataSchema, ReservedByName } from "./metadata/ontology.js";
 export { METADATA_EMBEDDING_LENGTH, METADATA_STRING_MAX, serializeMetadata } from "./metadata/serialize.js";
+export { resolveMetadataFields } from "./metadata/resolve.js";
+export type { ResolvedMetadataFields } from "./metadata/resolved-fields.js";
 export type { MetadataFieldInput, MetadataValueInput } from "./metadata/serialize.js";
 export { createMetadataSchema, deleteMetadataSchema, updateMetadataEnumOption, updateMetadataSchema } from "./metadata/schemas.js";
 export type { CreateMetadataSchemaInput, MetadataFieldKind } from "./metadata/schemas.js";
@@ -81,7 +84,7 @@ export { ATTACHMENT_TYPES, checkAttachment } from "./validation/attachment.js";
 export type { AttachmentInput, AttachmentTypeInput, KnownAttachmentType } from "./validation/attachment.js";
 export { checkGlobalKey, GLOBAL_KEY_MAX_LENGTH } from "./validation/global-key.js";
 export { MAX_UPLOAD_BYTES } from "./validation/row-data.js";
-export type { RowDataInput } from "./validation/row-data.js";
+export type { RowDataInput, RowDataReference } from "./validation/row-data.js";
 export type { Issues } from "./validation/issues.js";
 
 export type { Paginated } from "./util/paginated.js";

@@ -1,6 +1,7 @@
-import { auth, compose, type Transport } from "@lbx/transport";
-import { AuthenticationError, ValidationError } from "../errors/classes.js";
+import { auth, redactText, type Transport } from "@lbx/transport";
+import { AuthenticationError } from "../errors/classes.js";
 import { systemClock } from "../util/clock.js";
+import { describe, throwIfIssues } from "../validation/issues.js";
 import { type ClientOptions, DEFAULT_ENDPOINT, type LbxClient } from "./options.js";
 
 /**
@@ -15,18 +16,16 @@ import { type ClientOptions, DEFAULT_ENDPOINT, type LbxClient } from "./options.
  */
 export function createClientWithTransport(options: ClientOptions & { readonly transport: Transport }): LbxClient {
   const apiKey = options.apiKey ?? envApiKey();
-  if (!apiKey) throw new AuthenticationError("Labelbox API key not provided: pass apiKey or set LABELBOX_API_KEY");
+  if (!apiKey) throw new AuthenticationError("No API key: pass apiKey or set LABELBOX_API_KEY");
   const endpoint = options.endpoint ?? DEFAULT_ENDPOINT;
-  if (!/^https?:\/\/[^/\s]+/.test(endpoint)) {
-    throw new ValidationError(`endpoint must be an http(s) URL, got ${JSON.stringify(endpoint)}`, [{ path: "endpoint", message: "must be an http(s) URL" }]);
-  }
-  const transport = compose(auth({ apiKey }))(options.transport);
+  if (!/^https?:\/\/[^/\s]+/.test(endpoint)) throwIfIssues("createClient", [{ path: "endpoint", message: `must be an http(s) URL, got ${describe(endpoint)}` }]);
+  const transport = auth({ apiKey })(options.transport);
   const extra = options.headers;
   const polling = options.polling;
   return {
     endpoint,
     send: extra ? (request) => transport({ ...request, headers: { ...extra, ...request.headers } }) : transport,
-    redact: (text) => text.split(apiKey).join("[REDACTED]"),
+    redact: (text) => redactText(text, [apiKey]),
     cache: {},
     polling: { minDelayMs: polling?.minDelayMs ?? 500, maxDelayMs: polling?.maxDelayMs ?? 2000 },
     clock: options.clock ?? systemClock,

@@ -9,10 +9,7 @@ import { prepareDataRow } from "./prepare-data-row.js";
 import { startUpsertTask, type UpsertPayload } from "./upsert-task.js";
 import type { DataRowInput } from "./validate-data-row.js";
 
-/**
- * Options of {@link createDataRow} and {@link createDataRowClassic}. `timeoutMs` and
- * `onProgress` (from {@link WaitForTaskOptions}) apply to the upsert task, so only to the former.
- */
+/** Options of {@link createDataRow}; `timeoutMs` and `onProgress` (from {@link WaitForTaskOptions}) apply to its upsert task. */
 export interface CreateDataRowOptions extends WaitForTaskOptions {
   /** Name of the uploaded file part when `rowData` is a `Blob` without one. */
   readonly filename?: string;
@@ -22,8 +19,9 @@ export interface CreateDataRowOptions extends WaitForTaskOptions {
  * Python 6.0 `dataset.create_data_row(...)`, with the SDK 6.0 protocol: the row goes through a
  * one-item upsert task (chunk file + manifest + `upsertDataRows`), which is awaited (`timeoutMs`,
  * `onProgress`), then the created row is read back (spec §5.2). This is what the Python SDK sends
- * since 3.75, so it is the default; {@link createDataRowClassic} does the same in one request with
- * the older mutation.
+ * since 3.75, so it is the default. It takes a `File`/`Blob` (uploaded first) and metadata by name;
+ * {@link createDataRowClassic} creates a row in one request with the older mutation, leaving the
+ * upload and the metadata names to calls you compose.
  *
  * Everything is validated before the first request: a rejected row throws {@link ConflictError}
  * (its global key is taken) or {@link ValidationError} (anything else the server refused), never a
@@ -38,7 +36,7 @@ export async function createDataRow(
   input: DataRowInput,
   options: CreateDataRowOptions = {},
 ): Promise<DataRowRecord> {
-  const { rowData, fields } = await prepareDataRow(client, datasetId, input, options, "createDataRow");
+  const { rowData, fields } = await prepareDataRow(client, datasetId, input, options);
   // The chunk-file item as the Python SDK writes it: the same fields, `dataset_id` last.
   const payload: UpsertPayload = { row_data: rowData, ...fields, dataset_id: datasetId };
 

@@ -6,7 +6,7 @@ import { NotFoundError } from "../errors/classes.js";
 import type { UpdateDataRowPyApiMutation } from "../generated/operation-types.js";
 import { checkGlobalKey } from "../validation/global-key.js";
 import { checkNonEmptyString, describe, type Issues, throwIfIssues } from "../validation/issues.js";
-import { checkRowData } from "../validation/row-data.js";
+import { checkRowDataReference } from "../validation/row-data.js";
 import { type DataRowRecord, toDataRowRecord } from "./data-row-record.js";
 
 export interface UpdateDataRowInput {
@@ -26,11 +26,7 @@ export async function updateDataRow(client: LbxClient, dataRowId: string, input:
   const variables: Record<string, string> = {};
   const rowData = input?.rowData;
   if (rowData !== undefined) {
-    if (typeof rowData === "object" && rowData !== null && typeof Blob !== "undefined" && rowData instanceof Blob) {
-      issues.push({ path: "rowData", message: "upload the file with uploadFile() first and pass its URL" });
-    } else if (checkRowData(rowData, "rowData", issues)) {
-      variables["rowData"] = typeof rowData === "string" ? rowData : JSON.stringify(rowData);
-    }
+    if (checkRowDataReference(rowData, "rowData", issues)) variables["rowData"] = typeof rowData === "string" ? rowData : JSON.stringify(rowData);
   }
   if (input?.globalKey !== undefined && checkGlobalKey(input.globalKey, "globalKey", issues)) variables["globalKey"] = input.globalKey;
   if (input?.externalId !== undefined) {

@@ -16,7 +16,7 @@ export interface UpsertPayload {
   row_data?: string | Readonly<Record<string, unknown>>;
   global_key?: string;
   external_id?: string;
-  metadata_fields?: DataRowCustomMetadataUpsertInput[];
+  metadata_fields?: readonly DataRowCustomMetadataUpsertInput[];
   attachments?: { type: string; value: string; name?: string | null }[];
   media_type?: string;
   dataset_id: string;

@@ -38,7 +38,8 @@ export class LabelboxError extends LbxError {
   declare readonly graphQLErrors: readonly GraphQLErrorInfo[];
 
   constructor(code: string, message: string, context: ErrorContext = {}) {
-    super(code, message, context.cause === undefined ? undefined : { cause: context.cause });
+    // Error sets `cause` only when its options object has that key, so the context itself can be the options.
+    super(code, message, context);
     this.operationName = context.operationName;
     this.requestId = context.requestId;
     this.status = context.status;

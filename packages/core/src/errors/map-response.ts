@@ -13,16 +13,7 @@ import {
   ServerError,
   ValidationError,
 } from "./classes.js";
-
-/** What the mapper needs from an HTTP response; the body is already read as text. */
-export interface ResponseFacts {
-  readonly status: number;
-  readonly headers: Headers;
-  readonly text: string;
-  readonly operationName: string;
-  /** Removes the API key from any text the server produced. */
-  readonly redact: (text: string) => string;
-}
+import { isRecord } from "../validation/issues.js";
 
 /** Builds the error for one outcome: the message, the context, the GraphQL error, the server's Retry-After. */
 type Make = (message: string, context: ErrorContext, error: GraphQLErrorInfo, retryAfterMs: number | undefined) => LabelboxError;
@@ -35,7 +26,7 @@ const validation: Make = (m, c, e) =>
       /duplicate global key/i.test(m)
       ? new ConflictError(m, c)
       : new ValidationError(m, [{ path: e.path?.join(".") ?? "", message: m }], c);
-const authentication: Make = (m, c, e) => new AuthenticationError(e.code ? "Invalid API key" : `${m}: invalid or missing API key`, c);
+const authentication: Make = (m, c) => new AuthenticationError(m, c);
 const authorization: Make = (m, c) => new AuthorizationError(m, c);
 const notFound: Make = (m, c) => new NotFoundError(m, c);
 const conflict: Make = (m, c) => new ConflictError(m, c);
@@ -76,12 +67,18 @@ const BY_CODE: Readonly<Record<string, Make>> = {
  * Turns a GraphQL HTTP response into its `data`, or throws the typed error for it. The checks
  * follow the Python SDK 6.0 (`Client.execute`, spec §1.4) so both clients classify a response the
  * same way; where Python gives up with a generic error we are more specific, never less.
+ * `text` is the body, already read; `redact` removes the API key from any text the server produced.
  */
-export function dataOrThrow({ status, headers, text, operationName, redact }: ResponseFacts): Record<string, unknown> {
+export function dataOrThrow(
+  { status, headers }: Pick<Response, "status" | "headers">,
+  text: string,
+  operationName: string,
+  redact: (text: string) => string,
+): Record<string, unknown> {
   let body: Record<string, unknown> | undefined;
   try {
     const parsed: unknown = JSON.parse(text);
-    if (isObject(parsed)) body = parsed;
+    if (isRecord(parsed)) body = parsed;
   } catch {
     // Not JSON: classified by status below.
   }
@@ -95,10 +92,12 @@ export function dataOrThrow({ status, headers, text, operationName, redact }: Re
   const top = typeof body?.["message"] === "string" ? redact(body["message"]) : undefined;
   const wait = parseRetryAfter(headers, Date.now())?.ms;
   const fail = (code: string, message: string) => new LabelboxError(code, message, context);
+  // For outcomes the body does not explain, e.g. "HTTP 502", "HTTP 401: Unauthorized".
+  const message = `HTTP ${status}${top ? `: ${top}` : ""}`;
 
   // Python >= 3.66: any 5xx is a server error whatever the body says.
-  if (status >= 500) throw new ServerError(errors[0]?.message ?? `Internal server http error ${status}`, context);
-  if (status === 429) throw new RateLimitError(top ?? "Rate limited (HTTP 429)", wait, context);
+  if (status >= 500) throw new ServerError(errors[0]?.message ?? message, context);
+  if (status === 429) throw new RateLimitError(top ?? message, wait, context);
   const candidates = top?.startsWith("You have exceeded") ? [...errors, { message: top, code: "RATE_LIMITED" }] : errors;
   for (const code in BY_CODE) {
     const error = candidates.find((e) => e.code === code);
@@ -106,31 +105,24 @@ export function dataOrThrow({ status, headers, text, operationName, redact }: Re
   }
   const first = errors[0];
   if (first) throw fail("API_ERROR", `Unknown error ${first.code ?? "(no code)"}: ${first.message}`);
-  const message = `HTTP ${status}${top ? `: ${top}` : ""}`;
   const make = BY_STATUS[status];
   if (make) throw make(message, context, { message }, wait);
   // Same code as the transport's TimeoutError, so `switch (e.code)` handles both.
-  if (status === 408) throw fail("TIMEOUT", `${message}: the server timed out waiting for the request`);
+  if (status === 408) throw fail("TIMEOUT", message);
   if (!body) throw fail("BAD_RESPONSE", `Failed to parse response as JSON (HTTP ${status}): ${redact(text.slice(0, 200))}`);
   if (status < 200 || status > 299) throw fail("HTTP_ERROR", message);
-  if (!isObject(body["data"])) throw fail("BAD_RESPONSE", "The response has no data");
+  if (!isRecord(body["data"])) throw fail("BAD_RESPONSE", "The response has no data");
   return body["data"];
 }
 
 function errorInfo(raw: unknown, redact: (text: string) => string): GraphQLErrorInfo {
-  const error = isObject(raw) ? raw : {};
-  const extensions = isObject(error["extensions"]) ? error["extensions"] : {};
-  const status = isObject(extensions["exception"]) ? extensions["exception"]["status"] : undefined;
-  const info: { -readonly [K in keyof GraphQLErrorInfo]: GraphQLErrorInfo[K] } = {
-    message: redact(typeof error["message"] === "string" ? error["message"] : "Unknown error"),
+  const { message, path, extensions } = isRecord(raw) ? raw : {};
+  const { code, exception } = isRecord(extensions) ? extensions : {};
+  const status = isRecord(exception) ? exception["status"] : undefined;
+  return {
+    message: redact(typeof message === "string" ? message : "Unknown error"),
+    ...(typeof code === "string" && { code }),
+    ...(Array.isArray(path) && { path: path as (string | number)[] }),
+    ...(typeof status === "number" && { status }),
   };
-  if (typeof extensions["code"] === "string") info.code = extensions["code"];
-  if (Array.isArray(error["path"])) info.path = error["path"] as (string | number)[];
-  if (typeof status === "number") info.status = status;
-  return info;
-}
-
-/** @internal */
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -7,7 +7,7 @@ import { AbortError } from "@lbx/transport";
 export function untilAborted<T>(shared: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return shared;
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new AbortError("The request was aborted", { cause: signal.reason }));
+    const onAbort = () => reject(new AbortError("Request aborted", { cause: signal.reason }));
     if (signal.aborted) return onAbort();
     signal.addEventListener("abort", onAbort, { once: true });
     shared.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));

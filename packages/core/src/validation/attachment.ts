@@ -1,4 +1,4 @@
-import { checkNonEmptyString, checkOptionalString, describe, expected, type Issues, isRecord, problem } from "./issues.js";
+import { checkNonEmptyString, checkOptionalString, expected, type Issues, isRecord } from "./issues.js";
 
 /** Attachment types the Python SDK 6.0 knows. The server may add more; see {@link AttachmentTypeInput}. */
 export const ATTACHMENT_TYPES = [
@@ -31,10 +31,7 @@ export const ENUM_NAME = /^[A-Z][A-Z0-9_]*$/;
  * through (Labelbox documents types, e.g. AUDIO, before SDKs learn them); the server then decides.
  */
 export function checkAttachmentType(value: unknown, path: string, issues: Issues): boolean {
-  if (typeof value === "string" && ENUM_NAME.test(value)) return true;
-  const upper = typeof value === "string" ? value.toUpperCase() : "";
-  const hint = (ATTACHMENT_TYPES as readonly string[]).includes(upper) ? ` (did you mean ${upper}?)` : "";
-  return problem(issues, path, `must be one of ${ATTACHMENT_TYPES.join(", ")} or another upper-case type name, got ${describe(value)}${hint}`);
+  return (typeof value === "string" && ENUM_NAME.test(value)) || expected(issues, path, "an upper-case type such as IMAGE or RAW_TEXT", value);
 }
 
 /** Checks one attachment: its type, a non-empty string value, an optional string name. */

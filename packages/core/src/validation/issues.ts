@@ -9,9 +9,7 @@ export type Rule = true | string;
 /** Throws a {@link ValidationError} listing every issue, or returns when there is none. */
 export function throwIfIssues(what: string, issues: Issues): void {
   if (issues.length === 0) return;
-  const lines = issues.map((i) => `  - ${i.path ? `${i.path}: ` : ""}${i.message}`);
-  const count = issues.length === 1 ? "1 problem" : `${issues.length} problems`;
-  throw new ValidationError(`Invalid input for ${what} (${count}):\n${lines.join("\n")}`, issues);
+  throw new ValidationError(`Invalid input for ${what}:${issues.map((i) => `\n  - ${i.path ? `${i.path}: ` : ""}${i.message}`).join("")}`, issues);
 }
 
 /** Records `message` at `path`; returns false, so a check can end with `return problem(...)`. */

@@ -12,9 +12,11 @@ const CHROMIUM = process.env["LBX_CHROMIUM"] ?? "/usr/bin/chromium";
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 // The page runs the data-row workflow in the browser against the emulator over HTTP (a different
-// origin, so CORS preflights happen as they would against the cloud).
+// origin, so CORS preflights happen as they would against the cloud), and the size budget's app:
+// createClientWithTransport over fetchTransport, and createDataRowClassic from a URL.
 const APP = `
-  import { createClient, createDataset, createDataRow, getDataRowByGlobalKey, iterateDataRows, deleteDataRow, getDataRow, getAttachments, NotFoundError } from "./src/index.ts";
+  import { createClient, createClientWithTransport, createDataset, createDataRow, createDataRowClassic, getDataRowByGlobalKey, iterateDataRows, deleteDataRow, getDataRow, getAttachments, ConflictError, NotFoundError } from "./src/index.ts";
+  import { fetchTransport } from "@lbx/transport";
   const params = new URLSearchParams(location.search);
   async function workflow() {
     const client = createClient({ apiKey: params.get("key"), endpoint: params.get("endpoint"), polling: { minDelayMs: 10, maxDelayMs: 50 } });
@@ -29,6 +31,9 @@ const APP = `
     const blob = new Blob([new Uint8Array([1, 2, 3, 4, 5])], { type: "application/octet-stream" });
     const fromBlob = await createDataRow(client, dataset.id, { rowData: blob, globalKey: "chromium-blob" }, { filename: "five.bin" });
     const downloaded = new Uint8Array(await (await fetch(fromBlob.rowData)).arrayBuffer());
+    const lean = createClientWithTransport({ apiKey: params.get("key"), endpoint: params.get("endpoint"), transport: fetchTransport() });
+    const classic = await createDataRowClassic(lean, dataset.id, { rowData: "https://example.com/classic.jpg", globalKey: "chromium-classic" });
+    const taken = await createDataRowClassic(lean, dataset.id, { rowData: "https://example.com/again.jpg", globalKey: "Chromium-Classic" }).catch((e) => e);
     const found = await getDataRowByGlobalKey(client, "chromium-url");
     const attachments = await getAttachments(client, fromUrl.id).toArray();
     const listed = [];
@@ -42,6 +47,8 @@ const APP = `
       attachments: attachments.map((a) => a.type + ":" + a.value),
       listed: listed.sort(),
       goneIsNotFound: gone instanceof NotFoundError,
+      classic: [classic.globalKey, classic.rowData],
+      takenIsConflict: taken instanceof ConflictError,
     };
   }
   workflow().then((r) => { window.__result = r; }, (e) => { window.__result = { error: String(e && e.stack || e) }; });
@@ -73,7 +80,7 @@ afterAll(async () => {
 });
 
 describe("in headless Chromium", () => {
-  it("runs the workflow: URL row, Blob upload, metadata, attachments, lookup, iteration, delete", async () => {
+  it("runs the workflow (URL row, Blob upload, metadata, attachments, lookup, iteration, delete) and the budget app's classic create", async () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(String(e)));
@@ -87,8 +94,10 @@ describe("in headless Chromium", () => {
       downloaded: [1, 2, 3, 4, 5],
       foundSame: true,
       attachments: ["RAW_TEXT:made in Chromium"],
-      listed: ["chromium-blob", "chromium-url"],
+      listed: ["chromium-blob", "chromium-classic", "chromium-url"],
       goneIsNotFound: true,
+      classic: ["chromium-classic", "https://example.com/classic.jpg"],
+      takenIsConflict: true,
     });
     await page.close();
   });

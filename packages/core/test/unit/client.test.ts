@@ -40,7 +40,7 @@ describe("createClient", () => {
   });
 
   it("rejects an endpoint that is not an http(s) URL", () => {
-    expect(() => createClient({ apiKey: KEY, endpoint: "api.labelbox.com" })).toThrow(/endpoint must be an http\(s\) URL/);
+    expect(() => createClient({ apiKey: KEY, endpoint: "api.labelbox.com" })).toThrow(/endpoint: must be an http\(s\) URL/);
   });
 
   it("keeps the key out of the client object and of errors", async () => {
@@ -98,7 +98,7 @@ describe("createClientWithTransport", () => {
     delete env["LABELBOX_API_KEY"];
     const { transport } = recordingTransport({});
     expect(() => createClientWithTransport({ transport })).toThrow(AuthenticationError);
-    expect(() => createClientWithTransport({ apiKey: KEY, endpoint: "ftp://x", transport })).toThrow(/endpoint must be an http\(s\) URL/);
+    expect(() => createClientWithTransport({ apiKey: KEY, endpoint: "ftp://x", transport })).toThrow(/endpoint: must be an http\(s\) URL/);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConflictError, createDataRowClassic, createDataRow, createDataset, ValidationError } from "../../src/index.js";
+import { ConflictError, createDataRowClassic, createDataRow, createDataset, resolveMetadataFields, uploadFile, ValidationError } from "../../src/index.js";
 import { graphQLError, type Recorded, recordingClient, type Reply } from "../helpers/recording-transport.js";
 import { capture, type CaptureEntry, specDocument, stepRequests } from "../helpers/spec.js";
 
@@ -39,9 +39,10 @@ function graphql(sent: Recorded[]) {
 }
 
 describe("createDataRowClassic: the classic CreateDataRowPyApi mutation (SDK 3.30 - 3.74)", () => {
-  it("sends the recorded document and variables, in Python's key order, and returns the created row", async () => {
+  it("composed with resolveMetadataFields, sends the recorded requests, in Python's key order, and returns the created row", async () => {
     const { client, sent } = recordingClient(repliesOf(classic, "get_data_row_metadata_ontology", "create_data_row_url"));
-    const row = await createDataRowClassic(client, DATASET, INPUT);
+    const { metadataFields, ...rest } = INPUT;
+    const row = await createDataRowClassic(client, DATASET, { ...rest, metadataFields: await resolveMetadataFields(client, metadataFields) });
     expect(row.id).toBe("c3eqe1mgzm36pxn60lntdw8j5");
     expect(row.metadataFields.map((f) => f.name)).toEqual(["tag", "split", "captureDateTime"]);
     const [python] = stepRequests(classic, "create_data_row_url");
@@ -54,24 +55,25 @@ describe("createDataRowClassic: the classic CreateDataRowPyApi mutation (SDK 3.3
     expect(create.request.operation).toEqual({ name: "CreateDataRowPyApi", kind: "mutation", idempotent: false });
   });
 
-  it("uploads a Blob first and sends its URL as row_data", async () => {
+  it("composed with uploadFile, sends the uploaded file's URL as row_data", async () => {
     const [, python] = stepRequests(classic, "create_data_row_local_file");
     const { client, sent } = recordingClient({
       UploadFile: { uploadFile: { url: "https://storage.example/1", filename: "local_image.jpg" } },
       CreateDataRowPyApi: python?.response as object,
     });
     const file = new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3])], "local_image.jpg", { type: "image/jpeg" });
-    const row = await createDataRowClassic(client, DATASET, { rowData: file, externalId: "local-1" });
+    const row = await createDataRowClassic(client, DATASET, { rowData: await uploadFile(client, file), externalId: "local-1" });
     expect(row.externalId).toBe("local-1");
     expect(sent.map((s) => s.operationName)).toEqual(["UploadFile", "CreateDataRowPyApi"]);
     expect(sent[0]?.file).toMatchObject({ name: "local_image.jpg", type: "image/jpeg", size: 7 });
     expect(JSON.stringify(sent[1]?.variables)).toBe(JSON.stringify({ ...(python?.variables as object), row_data: "https://storage.example/1" }));
   });
 
-  it("sends a JSON object row data as JSON text, and the media type", async () => {
+  it("sends a JSON object row data as JSON text, and the media type; no metadata is no ontology request", async () => {
     const [python] = stepRequests(classic, "create_data_row_url");
     const { client, sent } = recordingClient({ CreateDataRowPyApi: python?.response as object });
-    await createDataRowClassic(client, DATASET, { rowData: { tileLayerUrl: "https://t/{z}/{x}/{y}.png" }, mediaType: "TMS_GEO" });
+    await createDataRowClassic(client, DATASET, { rowData: { tileLayerUrl: "https://t/{z}/{x}/{y}.png" }, mediaType: "TMS_GEO", metadataFields: await resolveMetadataFields(client, []) });
+    expect(sent.map((s) => s.operationName)).toEqual(["CreateDataRowPyApi"]);
     expect(sent[0]?.variables).toEqual({ row_data: '{"tileLayerUrl":"https://t/{z}/{x}/{y}.png"}', media_type: "TMS_GEO", dataset: DATASET });
   });
 
@@ -83,18 +85,91 @@ describe("createDataRowClassic: the classic CreateDataRowPyApi mutation (SDK 3.3
     expect((error as ConflictError).operationName).toBe("CreateDataRowPyApi");
   });
 
-  it("validates everything before the first request", async () => {
+  it("validates everything before the request, every problem with its path", async () => {
     const { client, sent } = recordingClient({});
-    const error = await createDataRowClassic(client, "", { rowData: "s3://b/k", globalKey: "a  b", attachments: [{ type: "image", value: "" }] }).catch((e: unknown) => e);
+    const error = await createDataRowClassic(client, "", {
+      rowData: "s3://b/k",
+      globalKey: "a  b",
+      externalId: 7 as unknown as string,
+      mediaType: "image",
+      attachments: [{ type: "image", value: "" }],
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).issues.map((i) => i.path)).toEqual(["datasetId", "rowData", "globalKey", "attachments[0].type", "attachments[0].value"]);
+    expect((error as ValidationError).message).toMatch(/^Invalid input for createDataRowClassic:\n {2}- datasetId: must not be empty\n/);
+    expect((error as ValidationError).issues.map((i) => i.path)).toEqual([
+      "datasetId",
+      "rowData",
+      "globalKey",
+      "externalId",
+      "mediaType",
+      "attachments[0].type",
+      "attachments[0].value",
+    ]);
     expect(sent).toEqual([]);
   });
 
-  it("does not upload a file for a row it would refuse", async () => {
+  it("refuses, with what to do instead, a File/Blob row data and metadata that resolveMetadataFields did not return", async () => {
     const { client, sent } = recordingClient({});
-    const error = await createDataRowClassic(client, DATASET, { rowData: new Blob(["x"]), globalKey: " bad" }).catch((e: unknown) => e);
-    expect((error as ValidationError).issues.map((i) => i.path)).toEqual(["globalKey"]);
+    const input = {
+      rowData: new Blob(["x"]),
+      globalKey: " bad",
+      metadataFields: [{ name: "split", value: "train" }],
+    } as unknown as Parameters<typeof createDataRowClassic>[2];
+    const error = (await createDataRowClassic(client, DATASET, input).catch((e: unknown) => e)) as ValidationError;
+    expect(error.issues).toEqual([
+      { path: "rowData", message: "upload the file with uploadFile() first and pass its URL" },
+      { path: "globalKey", message: "must not start or end with whitespace" },
+      { path: "metadataFields", message: "must come from resolveMetadataFields(client, fields)" },
+    ]);
+    // A copy of a resolved list (spread, map) is no longer one either: nothing unchecked gets through.
+    const resolved = await resolveMetadataFields(client, []);
+    const copied = (await createDataRowClassic(client, DATASET, { rowData: "https://x/a.jpg", metadataFields: [...resolved] as unknown as typeof resolved }).catch(
+      (e: unknown) => e,
+    )) as ValidationError;
+    expect(copied.issues.map((i) => i.path)).toEqual(["metadataFields"]);
+    expect(sent).toEqual([]);
+  });
+
+  it("refuses a missing or non-object input and a number row data", async () => {
+    const { client } = recordingClient({});
+    const cases: [unknown, string[]][] = [
+      [undefined, [""]],
+      [{ globalKey: "k" }, ["rowData"]],
+      [{ rowData: 42 }, ["rowData"]],
+    ];
+    for (const [input, paths] of cases) {
+      const error = (await createDataRowClassic(client, DATASET, input as Parameters<typeof createDataRowClassic>[2]).catch((e: unknown) => e)) as ValidationError;
+      expect(error.issues.map((i) => i.path)).toEqual(paths);
+    }
+  });
+});
+
+describe("resolveMetadataFields: metadata names and values checked against the ontology", () => {
+  it("returns the wire entries (an enum as two, a UTC datetime), and fetches the ontology once per client", async () => {
+    const { client, sent } = recordingClient(repliesOf(classic, "get_data_row_metadata_ontology"));
+    const fields = await resolveMetadataFields(client, INPUT.metadataFields);
+    const [python] = stepRequests(classic, "create_data_row_url");
+    const recorded = (python?.variables as { metadata_fields: unknown[] }).metadata_fields;
+    expect(recorded).toHaveLength(4);
+    expect(JSON.stringify(fields)).toBe(JSON.stringify(recorded));
+    await resolveMetadataFields(client, [{ name: "tag", value: "again" }]);
+    expect(sent.map((s) => s.operationName)).toEqual(["GetMetadataOntologyBetaPyApi"]);
+  });
+
+  it("reports every problem at fields[i], refreshing the ontology once for an unknown name", async () => {
+    const ontology = repliesFrom("get_data_row_metadata_ontology")["GetMetadataOntologyBetaPyApi"] as Reply[];
+    const { client, sent } = recordingClient({ GetMetadataOntologyBetaPyApi: [...ontology, ...ontology] });
+    const error = (await resolveMetadataFields(client, [{ name: "split", value: "training" }, { name: "colour", value: "red" }]).catch((e: unknown) => e)) as ValidationError;
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.message).toMatch(/^Invalid input for resolveMetadataFields:/);
+    expect(error.issues.map((i) => i.path)).toEqual(["fields[0].value", "fields[1]"]);
+    expect(sent.map((s) => s.operationName)).toEqual(["GetMetadataOntologyBetaPyApi", "GetMetadataOntologyBetaPyApi"]);
+  });
+
+  it("checks the list's shape before any request", async () => {
+    const { client, sent } = recordingClient({});
+    const error = (await resolveMetadataFields(client, [{ value: "x" }, { name: "tag" }] as never).catch((e: unknown) => e)) as ValidationError;
+    expect(error.issues.map((i) => i.path)).toEqual(["fields[0]", "fields[1].value"]);
     expect(sent).toEqual([]);
   });
 });
@@ -158,7 +233,7 @@ describe("createDataRow: the SDK 6.0 one-item upsert", () => {
     const { client, sent } = recordingClient({});
     const error = await createDataRow(client, "", { rowData: "s3://b/k", globalKey: "a  b", attachments: [{ type: "image", value: "" }] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).message).toContain("Invalid input for createDataRow (5 problems)");
+    expect((error as ValidationError).message).toContain("Invalid input for createDataRow:\n  - datasetId: must not be empty");
     expect((error as ValidationError).issues.map((i) => i.path)).toEqual(["datasetId", "rowData", "globalKey", "attachments[0].type", "attachments[0].value"]);
     expect(sent).toEqual([]);
   });
@@ -166,7 +241,7 @@ describe("createDataRow: the SDK 6.0 one-item upsert", () => {
   it("checks metadata against the ontology, refreshing once for an unknown name", async () => {
     const ontology = repliesFrom("get_data_row_metadata_ontology")["GetMetadataOntologyBetaPyApi"] as Reply[];
     const { client, sent } = recordingClient({ GetMetadataOntologyBetaPyApi: [...ontology, ...ontology] });
-    const error = await createDataRowClassic(client, DATASET, {
+    const error = await createDataRow(client, DATASET, {
       rowData: "https://example.com/a.jpg",
       metadataFields: [{ name: "split", value: "training" }, { name: "colour", value: "red" }],
     }).catch((e: unknown) => e);

@@ -21,13 +21,7 @@ const redact = (t: string) => t.split(KEY).join("[REDACTED]");
 
 function map(status: number, body: unknown, headers: Record<string, string> = {}): unknown {
   try {
-    return dataOrThrow({
-      status,
-      headers: new Headers(headers),
-      text: typeof body === "string" ? body : JSON.stringify(body),
-      operationName: "GetDataRowPyApi",
-      redact,
-    });
+    return dataOrThrow({ status, headers: new Headers(headers) }, typeof body === "string" ? body : JSON.stringify(body), "GetDataRowPyApi", redact);
   } catch (error) {
     return error;
   }
