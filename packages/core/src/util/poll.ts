@@ -6,7 +6,8 @@ export type PollStep<T> = { readonly done: true; readonly value: T } | { readonl
 
 /**
  * Polls until `check` says done: the first look at once, then waits growing from the client's
- * `minDelayMs` to `maxDelayMs`, never past the deadline. At the deadline it throws
+ * `minDelayMs` to `maxDelayMs`, never past the deadline. Each wait is jittered between half and all
+ * of its step, so many clients that started tasks together do not poll in lockstep. At the deadline it throws
  * `onTimeout(lastStatus)`; it never returns silently with a job still running (the Python SDK's
  * `wait_till_done` does). Aborting `signal` rejects at once with an `AbortError`, mid-wait included.
  */
@@ -25,7 +26,12 @@ export async function pollUntilDone<T>(
     if (step.done) return step.value;
     const remaining = deadline - clock.now();
     if (remaining <= 0) throw onTimeout(step.status);
-    await sleep(Math.min(delay, remaining), signal, clock);
+    await sleep(Math.min(jittered(delay), remaining), signal, clock);
     delay = Math.min(delay * 2, polling.maxDelayMs);
   }
+}
+
+/** A wait between half and all of `step` ("equal jitter": never much shorter than asked). */
+export function jittered(step: number): number {
+  return step / 2 + Math.random() * (step / 2);
 }

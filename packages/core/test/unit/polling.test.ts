@@ -1,5 +1,5 @@
 import { createFakeClock, type FakeClock } from "@lbx/transport/testing";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { AbortError, clearGlobalKeys, getDataRowIdsForGlobalKeys, TaskFailedError, TaskTimeoutError, waitForTask } from "../../src/index.js";
 import { recordingClient } from "../helpers/recording-transport.js";
 
@@ -20,7 +20,10 @@ const task = (status: string, completionPercentage = 0, errors: string | null = 
 });
 
 describe("waitForTask", () => {
+  afterEach(() => vi.restoreAllMocks());
+
   it("polls at once, then backs off 500, 1000, 2000, 2000 ms, and reports progress", async () => {
+    vi.spyOn(Math, "random").mockReturnValue(0.999999); // the top of each jitter range
     const clock = createFakeClock();
     const { client, sent } = recordingClient(
       { GetUserPyApi: USER, GetUserCreatedTasksPyApi: [task("IN_PROGRESS", 10), task("IN_PROGRESS", 30), task("IN_PROGRESS", 50), task("IN_PROGRESS", 70), task("COMPLETE", 100)] },
@@ -29,14 +32,28 @@ describe("waitForTask", () => {
     const progress: number[] = [];
     const done = waitForTask(client, "t1", { onProgress: (_, p) => progress.push(p ?? -1) });
     expect(((await drive(clock, done)) as { status: string }).status).toBe("COMPLETE");
-    expect(clock.delays).toEqual([500, 1000, 2000, 2000]);
+    expect(clock.delays.map(Math.round)).toEqual([500, 1000, 2000, 2000]);
     expect(progress).toEqual([10, 30, 50, 70, 100]);
     expect(sent.filter((s) => s.operationName === "GetUserCreatedTasksPyApi").map((s) => s.variables)).toEqual(
       Array(5).fill({ param_0: "t1", param_1: "u1" }),
     );
   });
 
+  it("jitters each wait between half and all of its step, so clients do not poll in lockstep", async () => {
+    const random = vi.spyOn(Math, "random").mockReturnValueOnce(0).mockReturnValueOnce(0.5).mockReturnValueOnce(0.25);
+    const clock = createFakeClock();
+    const { client } = recordingClient(
+      { GetUserPyApi: USER, GetUserCreatedTasksPyApi: [task("IN_PROGRESS"), task("IN_PROGRESS"), task("IN_PROGRESS"), task("COMPLETE")] },
+      { clock },
+    );
+    await drive(clock, waitForTask(client, "t1"));
+    expect(random).toHaveBeenCalledTimes(3);
+    // steps 500, 1000, 2000: half of the first, three quarters of the second, five eighths of the third
+    expect(clock.delays).toEqual([250, 750, 1250]);
+  });
+
   it("throws TaskTimeoutError with the task id and last status at the deadline, after a last poll", async () => {
+    vi.spyOn(Math, "random").mockReturnValue(0.999999);
     const clock = createFakeClock();
     const { client, sent } = recordingClient({ GetUserPyApi: USER, GetUserCreatedTasksPyApi: task("IN_PROGRESS") }, { clock });
     const error = (await drive(clock, waitForTask(client, "t1", { timeoutMs: 3000 }))) as TaskTimeoutError;
@@ -44,7 +61,7 @@ describe("waitForTask", () => {
     expect(error.taskId).toBe("t1");
     expect(error.lastStatus).toBe("IN_PROGRESS");
     // 0, 500, 1500, 3000 (the last wait cut to the deadline), then the deadline has passed.
-    expect(clock.delays).toEqual([500, 1000, 1500]);
+    expect(clock.delays.map(Math.round)).toEqual([500, 1000, 1500]);
     expect(sent.filter((s) => s.operationName === "GetUserCreatedTasksPyApi")).toHaveLength(4);
   });
 
