@@ -19,9 +19,13 @@ const bin = path.join(here, "..", "dist", "bin.js");
 const args = process.argv.slice(2);
 const rowsArg = args.indexOf("--rows");
 const ROWS = rowsArg >= 0 ? Number(args[rowsArg + 1]) : 1_000_000;
-// --detail adds the emulator's CPU seconds per scenario (useful on a busy machine).
+// --detail adds the emulator's and this client's CPU seconds per scenario (useful on a busy
+// machine), and for the export the time and emulator CPU until its task was COMPLETE.
 const DETAIL = args.includes("--detail");
 let cpuMark = 0;
+let clientCpuMark = process.cpuUsage();
+// --detail: when the export task reached COMPLETE (the rest of the export is the download).
+const phase = {};
 // --only ingest|export|cursor runs just that scenario (after the ingest it needs), for profiling.
 const onlyArg = args.indexOf("--only");
 const ONLY = onlyArg >= 0 ? args[onlyArg + 1] : null;
@@ -146,6 +150,7 @@ async function waitTask(url, key, user, taskId) {
 }
 
 async function exportAll(url, key, dataset) {
+  phase.started = performance.now();
   const input = {
     taskName: "bench export",
     filters: { searchQuery: { scope: null, query: [{ ids: [dataset], operator: "is", type: "dataset" }] } },
@@ -156,6 +161,8 @@ async function exportAll(url, key, dataset) {
   const taskId = (await gql(url, key, `mutation($input: ExportDataRowsInCatalogInput!){exportDataRowsInCatalog(input: $input){taskId isStreamable}}`, { input })).exportDataRowsInCatalog.taskId;
   const user = (await gql(url, key, "query{user{id}}")).user.id;
   await waitTask(url, key, user, taskId);
+  phase.taskSeconds = Number(((performance.now() - phase.started) / 1000).toFixed(2));
+  phase.taskCpuSeconds = Number((cpuSeconds() - cpuMark).toFixed(2));
   const header = (await gql(url, key, `query($w: WhereUniqueIdInput, $s: TaskStreamType!){task(where: $w){exportMetadataHeader(streamType: $s){totalSize totalLines}}}`, { w: { id: taskId }, s: "RESULT" })).task.exportMetadataHeader;
   let offset = 0;
   let lines = 0;
@@ -219,6 +226,7 @@ function cpuSeconds() {
 
 function resetPeak() {
   cpuMark = cpuSeconds();
+  clientCpuMark = process.cpuUsage();
   try {
     fs.writeFileSync(`/proc/${child.pid}/clear_refs`, "5");
   } catch {
@@ -239,6 +247,11 @@ function peakRssMb() {
 function report(name, rows, started) {
   const seconds = (performance.now() - started) / 1000;
   const line = { name, rows, seconds: Number(seconds.toFixed(2)), rowsPerSec: Math.round(rows / seconds), peakRssMb: peakRssMb() };
-  if (DETAIL) line.emulatorCpuSeconds = Number((cpuSeconds() - cpuMark).toFixed(2));
+  if (DETAIL) {
+    line.emulatorCpuSeconds = Number((cpuSeconds() - cpuMark).toFixed(2));
+    const client = process.cpuUsage(clientCpuMark);
+    line.clientCpuSeconds = Number(((client.user + client.system) / 1e6).toFixed(2));
+    if (name === "export") (line.taskSeconds = phase.taskSeconds), (line.taskCpuSeconds = phase.taskCpuSeconds);
+  }
   console.log(JSON.stringify(line));
 }

@@ -41,23 +41,14 @@ export function v2LineBuilder(
   params: V2Params,
   attachmentId: (seq: number) => string,
 ): (id: string, row: DataRowRecord, dataset: DatasetRecord | undefined) => string {
-  /** Per schema id: the entry's text up to its value, a whole entry (enum option), or null (skipped). */
-  const entryParts = new Map<string, { prefix: string } | { whole: string } | null>();
-  const partsOf = (schemaId: string): { prefix: string } | { whole: string } | null => {
+  /** Per schema id: the entry's constant text (see `metadataEntryParts`), computed once per export. */
+  const entryParts = new Map<string, MetadataEntryParts | null>();
+  const partsOf = (schemaId: string): MetadataEntryParts | null => {
     let parts = entryParts.get(schemaId);
-    if (parts !== undefined) return parts;
-    parts = null;
-    const schema = ontology.get(schemaId);
-    if (schema?.kind === "CustomMetadataEnumOption") {
-      const parent = ontology.parentOf(schema);
-      if (parent) {
-        parts = { whole: JSON.stringify({ schema_id: parent.id, schema_name: parent.name, schema_kind: parent.kind, value: { schema_id: schema.id, schema_name: schema.name } }) };
-      }
-    } else if (schema && schema.kind !== "CustomMetadataEnum") {
-      const head = JSON.stringify({ schema_id: schema.id, schema_name: schema.name, schema_kind: schema.kind });
-      parts = { prefix: `${head.slice(0, -1)},"value":` };
+    if (parts === undefined) {
+      parts = metadataEntryParts(ontology, schemaId);
+      entryParts.set(schemaId, parts);
     }
-    entryParts.set(schemaId, parts);
     return parts;
   };
   const metadataText = (stored: string): string => {
@@ -90,10 +81,32 @@ export function v2LineBuilder(
   };
 }
 
+/** The constant text of a v2 metadata entry: up to its value, or whole (an enum's option). */
+export type MetadataEntryParts = { prefix: string } | { whole: string };
+
+/**
+ * The constant text of the v2 `metadata_fields` entries of schema `schemaId`: `{prefix}` is the
+ * entry up to its value (`{"schema_id":..,"schema_name":..,"schema_kind":..,"value":`), `{whole}`
+ * a whole entry (an enum option: parent and option names). Null when the entry is left out
+ * (unknown schema, or an enum parent, which is written through its option).
+ */
+export function metadataEntryParts(ontology: Ontology, schemaId: string): MetadataEntryParts | null {
+  const schema = ontology.get(schemaId);
+  if (schema?.kind === "CustomMetadataEnumOption") {
+    const parent = ontology.parentOf(schema);
+    return parent ? { whole: JSON.stringify({ schema_id: parent.id, schema_name: parent.name, schema_kind: parent.kind, value: { schema_id: schema.id, schema_name: schema.name } }) } : null;
+  }
+  if (schema && schema.kind !== "CustomMetadataEnum") {
+    const head = JSON.stringify({ schema_id: schema.id, schema_name: schema.name, schema_kind: schema.kind });
+    return { prefix: `${head.slice(0, -1)},"value":` };
+  }
+  return null;
+}
+
 const snakeCache = new Map<string, string>();
 
 /** Media attributes with snake_case keys, as JSON text. Rows share few distinct values: cached. */
-function snakeAttributes(text: string | null): string {
+export function snakeAttributes(text: string | null): string {
   if (!text) return "{}";
   let out = snakeCache.get(text);
   if (out === undefined) {

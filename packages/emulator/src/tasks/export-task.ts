@@ -5,6 +5,7 @@ import type { Services } from "../context.js";
 import type { DataRowRecord, DatasetRecord, TaskRecord } from "../db/records.js";
 import { NdjsonWriter } from "../exports/ndjson-writer.js";
 import { v1Line, v2LineBuilder, type V2Params } from "../exports/lines.js";
+import { SqlV2Lines } from "../exports/sql-lines.js";
 import { isoTimestamp } from "../time.js";
 import type { TaskControl, TaskWorker } from "./runner.js";
 
@@ -44,23 +45,41 @@ export const exportWorker: TaskWorker = async (services, task, control) => {
   const attachmentId = (seq: number): string => store.ids.encode("attachment", seq);
   const v2Line = v2LineBuilder(ontology, input.params, attachmentId);
   let written = 0;
+  const progress = (lines: number): void => {
+    written += lines;
+    store.tasks.setProgress(task.seq, null, Math.min(99, written), now());
+  };
+  // Whole datasets of a v2 export (the bulk case): SQLite builds the lines (exports/sql-lines.ts).
+  const wholeDatasetsV2 = input.version === 2 && !input.matchNothing && input.datasets.length > 0 && !input.rowSeqs && !input.globalKeys && !input.activity;
+  let sqlLines: SqlV2Lines | null = null;
   try {
-    for await (const batch of rowBatches(services, task, input, control)) {
-      for (const row of batch) {
-        const id = store.ids.encode("row", row.seq);
-        writer.line(
-          input.version === 1
-            ? v1Line(id, row, ontology, input.params.includeMetadata)
-            : v2Line(id, row, datasetOf(row.datasetSeq)),
-        );
+    if (wholeDatasetsV2) {
+      sqlLines = new SqlV2Lines(store.db, store.ids, ontology, input.params, task.seq);
+      for (const datasetSeq of input.datasets) {
+        for (let after = 0; ; ) {
+          const batch = sqlLines.batch(datasetOf(datasetSeq), datasetSeq, task.orgSeq, after, READ_BATCH);
+          if (batch.lines.length === 0) break;
+          after = batch.lastSeq;
+          for (const line of batch.lines) writer.line(line);
+          progress(batch.lines.length);
+          await control.pause();
+        }
       }
-      written += batch.length;
-      store.tasks.setProgress(task.seq, null, Math.min(99, written), now());
+    } else {
+      for await (const batch of rowBatches(services, task, input, control)) {
+        for (const row of batch) {
+          const id = store.ids.encode("row", row.seq);
+          writer.line(input.version === 1 ? v1Line(id, row, ontology, input.params.includeMetadata) : v2Line(id, row, datasetOf(row.datasetSeq)));
+        }
+        progress(batch.length);
+      }
     }
   } catch (error) {
     writer.close();
     files.discard(absPath);
     throw error;
+  } finally {
+    sqlLines?.close();
   }
   const index = writer.close();
   store.transaction(() => {

@@ -11,8 +11,9 @@
 // after a crash continues exactly where the last commit left it.
 import type { Services } from "../context.js";
 import type { TaskRecord } from "../db/records.js";
+import type { ReadScratch } from "../files.js";
 import { finishRow, type FinishEnv, type PreparedRow } from "../ingest/prepare.js";
-import { parseChunk, specEntry, specOfRow, type SpecEntry } from "../ingest/spec-entry.js";
+import { parseChunk, specEntry, specOfRow, type ChunkSpecs, type SpecEntry } from "../ingest/spec-entry.js";
 import { RowWriter } from "../ingest/writer.js";
 import { isoTimestamp } from "../time.js";
 import type { TaskControl, TaskWorker } from "./runner.js";
@@ -148,7 +149,8 @@ export const upsertWorker: TaskWorker = async (services, task, control) => {
  * calling `handle` with each batch and the index after it, and pausing between batches. With
  * `skip`, only items NOT in it are handed over (pass 2), and with known `sizes` a chunk whose
  * items are all skipped is not even read. Unknown sizes are filled in. Returns the number of items
- * seen. One chunk's specs are in memory at a time.
+ * seen. One chunk file's bytes are in memory at a time (in a buffer reused from chunk to chunk),
+ * and its specs are parsed one by one as they are checked (see ingest/json-array.ts for why).
  */
 async function forEachChunk(
   services: Services,
@@ -161,6 +163,7 @@ async function forEachChunk(
   handle: (batch: SpecEntry[], nextItem: number) => void,
 ): Promise<number> {
   const rules = { ontology: services.ontologies.of(task.orgSeq), limits: services.limits };
+  const scratch: ReadScratch = { buffer: Buffer.alloc(0) };
   let base = 0;
   for (let c = 0; c < input.chunks.length; c++) {
     const known = sizes?.[c];
@@ -170,9 +173,9 @@ async function forEachChunk(
     }
     const blob = services.files.get(input.chunks[c] ?? "");
     if (!blob || blob.orgSeq !== task.orgSeq) throw new Error(`Chunk file ${c + 1} of the manifest is missing`);
-    let items: unknown[];
+    let items: ChunkSpecs;
     try {
-      items = parseChunk(services.files.readText(blob));
+      items = parseChunk(services.files.readBytes(blob, scratch));
     } catch (error) {
       throw new Error(`Chunk file ${c + 1} of the manifest ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -182,7 +185,7 @@ async function forEachChunk(
     for (let i = Math.max(0, from - base); i < items.length; i++) {
       const index = base + i;
       if (skip?.has(index)) continue;
-      batch.push(specEntry(index, items[i], rules));
+      batch.push(specEntry(index, items.at(i), rules));
       if (batch.length >= control.batchSize) {
         handle(batch, index + 1);
         batch = [];

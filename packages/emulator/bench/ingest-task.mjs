@@ -1,0 +1,103 @@
+// A/B harness for the upsert task alone: the built library (`dist/index.js`) in this process, all
+// chunk files uploaded first, then only the tasks are timed, so HTTP uploads and a client on the
+// other core do not blur the figure. Prints {"rows","seconds","cpuMicrosPerRow","load"}; CPU is
+// this whole process's (polling every 200 ms is the only client work while tasks run).
+// Usage: node bench/ingest-task.mjs [--rows N]   (default 200,000; same rows as run.mjs's ingest)
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import v8 from "node:v8";
+
+// The bin's process-wide settings (see src/bin.ts), so the figure matches the bin's.
+process.env.NODE_ENV ??= "production";
+v8.setFlagsFromString("--max-semi-space-size=32");
+const { startEmulator } = await import("../dist/index.js");
+
+const args = process.argv.slice(2);
+const rowsArg = args.indexOf("--rows");
+const ROWS = rowsArg >= 0 ? Number(args[rowsArg + 1]) : 200_000;
+if (!Number.isInteger(ROWS) || ROWS <= 0) throw new Error("--rows needs a positive integer");
+const ROWS_PER_TASK = 150_000;
+const CHUNK_BYTES = 10_000_000;
+const UPLOAD_DOC = "mutation UploadFile($file: Upload!, $contentLength: Int!, $sign: Boolean) { uploadFile(file: $file, contentLength: $contentLength, sign: $sign) {url filename} }";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lbx-emulator-ingest-task-"));
+const emulator = await startEmulator({ dataDir: dir });
+try {
+  const dataset = (await gql(`mutation{createDataset(data: {name: "bench"}) {id}}`)).createDataset.id;
+  const manifests = [];
+  for (let from = 0; from < ROWS; from += ROWS_PER_TASK) manifests.push(await uploadTask(dataset, from, Math.min(ROWS, from + ROWS_PER_TASK)));
+  const user = (await gql("query{user{id}}")).user.id;
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const tasks = [];
+  for (const m of manifests) tasks.push((await gql(`mutation($m: String!){upsertDataRows(data: {manifestUri: $m}){id}}`, { m })).upsertDataRows.id);
+  for (const id of tasks) await waitTask(user, id);
+  const used = process.cpuUsage(cpu);
+  const seconds = (performance.now() - started) / 1000;
+  const count = (await gql(`query($id: ID!){dataset(where: {id: $id}){rowCount}}`, { id: dataset })).dataset.rowCount;
+  if (count !== ROWS) throw new Error(`dataset has ${count} rows, expected ${ROWS}`);
+  const load = fs.readFileSync("/proc/loadavg", "utf8").split(" ")[0];
+  console.log(JSON.stringify({ rows: ROWS, seconds: Number(seconds.toFixed(2)), cpuMicrosPerRow: Number(((used.user + used.system) / ROWS).toFixed(2)), load }));
+} finally {
+  await emulator.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** The same spec text as run.mjs's ingest. */
+function spec(i, dataset) {
+  return (
+    `{"id": {"type": "AUTO", "value": ""}, "payload": {"row_data": "https://storage.example.com/bench/images/${i}.jpg", ` +
+    `"global_key": "bench-${i}", "external_id": "ext-${i}", "metadata_fields": [` +
+    `{"schemaId": "cko8s9r5v0001h2dk9elqdidh", "value": "tag-${i % 100}"}, {"schemaId": "cko8sbczn0002h2dkdaxb5kal", "value": {}}, ` +
+    `{"schemaId": "cko8sbscr0003h2dk04w86hof", "value": {}}, {"schemaId": "cko8sdzv70006h2dk8jg64zvb", "value": "2024-01-01T00:00:00Z"}], ` +
+    `"attachments": [{"type": "IMAGE", "value": "https://storage.example.com/bench/overlays/${i}.png", "name": "overlay"}], "dataset_id": "${dataset}"}}`
+  );
+}
+
+/** Uploads one task's chunk files and manifest; returns the manifest URL. */
+async function uploadTask(dataset, from, to) {
+  const chunkUris = [];
+  let parts = [];
+  let size = 2;
+  for (let i = from; i < to; i++) {
+    const text = spec(i, dataset);
+    if (size + text.length + 1 > CHUNK_BYTES && parts.length) {
+      chunkUris.push(await upload(`[${parts.join(",")}]`, "application/json"));
+      parts = [];
+      size = 2;
+    }
+    parts.push(text);
+    size += text.length + 1;
+  }
+  if (parts.length) chunkUris.push(await upload(`[${parts.join(",")}]`, "application/json"));
+  return upload(JSON.stringify({ source: "SDK", item_count: to - from, chunk_uris: chunkUris }), "manifest.json");
+}
+
+async function waitTask(user, taskId) {
+  for (;;) {
+    const d = await gql(`query($u: ID!, $t: ID!){user(where: {id: $u}){createdTasks(where: {id: $t} skip: 0 first: 1){status}}}`, { u: user, t: taskId });
+    const status = d.user.createdTasks[0].status;
+    if (status === "FAILED") throw new Error(`task ${taskId} failed`);
+    if (status === "COMPLETE") return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function gql(query, variables = {}) {
+  const res = await fetch(emulator.url, { method: "POST", headers: { Authorization: `Bearer ${emulator.apiKey}`, "Content-Type": "application/json" }, body: JSON.stringify({ query, variables }) });
+  const body = await res.json();
+  if (body.errors?.length) throw new Error(`${res.status}: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+async function upload(text, filename) {
+  const form = new FormData();
+  form.append("operations", JSON.stringify({ variables: { file: null, contentLength: text.length, sign: false }, query: UPLOAD_DOC }));
+  form.append("map", JSON.stringify({ 1: ["variables.file"] }));
+  form.append("1", new Blob([text]), filename);
+  const res = await fetch(emulator.url, { method: "POST", headers: { Authorization: `Bearer ${emulator.apiKey}` }, body: form });
+  const body = await res.json();
+  if (!body.data?.uploadFile) throw new Error(`upload failed: ${JSON.stringify(body)}`);
+  return body.data.uploadFile.url;
+}

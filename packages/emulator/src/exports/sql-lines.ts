@@ -1,0 +1,101 @@
+// v2 export lines built by SQLite: one finished line of text per row crosses into JavaScript,
+// instead of a row object of twelve strings that JavaScript then takes apart and joins again
+// (measured on 200,000 bench rows: ~7.7 instead of ~11.6 CPU µs per line).
+//
+// The output is byte-identical to `v2LineBuilder` (lines.ts), which the other exports still use:
+// stored JSON is written by JSON.stringify, SQLite copies its strings and numbers verbatim
+// (`->`), and what needs this store's secrets or a JavaScript cache (row and attachment ids,
+// snake_case media attributes) comes from SQL functions that call the same code.
+import type Database from "better-sqlite3";
+import type { Sqlite } from "../db/open.js";
+import type { DatasetRecord } from "../db/records.js";
+import type { SeqIds } from "../ids.js";
+import type { Ontology } from "../metadata/ontology.js";
+import { metadataEntryParts, snakeAttributes, type V2Params } from "./lines.js";
+
+const registered = new WeakSet<Sqlite>();
+
+/** Registers the SQL functions the lines use on a connection (once). */
+function registerFunctions(db: Sqlite, ids: SeqIds): void {
+  if (registered.has(db)) return;
+  db.function("lbx_row_id", { deterministic: true }, (seq) => ids.encode("row", Number(seq)));
+  db.function("lbx_attachment_id", { deterministic: true }, (seq) => ids.encode("attachment", Number(seq)));
+  db.function("lbx_snake_attributes", { deterministic: true }, (text) => snakeAttributes(typeof text === "string" ? text : null));
+  // Per export: the constant text of each metadata schema's entries (see `metadataEntryParts`).
+  db.exec(`CREATE TEMP TABLE IF NOT EXISTS export_metadata_parts (
+    export INTEGER NOT NULL, schema_id TEXT NOT NULL, prefix TEXT, whole TEXT, PRIMARY KEY (export, schema_id)) WITHOUT ROWID`);
+  registered.add(db);
+}
+
+/** `[...]` of the row's attachments; `json_each` visits items in order, one table in the FROM. */
+const ATTACHMENTS = `'[' || coalesce((SELECT group_concat('{"id":"' || lbx_attachment_id(r.seq * 65536 + (a.value ->> '$[0]')) || '","type":' || (a.value -> '$[1]') || ',"value":' || (a.value -> '$[2]') || ',"name":' || (a.value -> '$[3]') || '}', ',') FROM json_each(r.attachments, '$.items') a), '') || ']'`;
+
+/**
+ * `[...]` of the row's metadata: each entry's constant text from the parts table, with its stored
+ * value copied in; entries of unknown schemas (no part) are NULL, which group_concat skips.
+ */
+const METADATA = `'[' || coalesce((SELECT group_concat((SELECT coalesce(p.whole, CASE WHEN json_type(e.value, '$.value') IS NULL THEN substr(p.prefix, 1, length(p.prefix) - 9) || '}' ELSE p.prefix || (e.value -> '$.value') || '}' END) FROM export_metadata_parts p WHERE p.export = :export AND p.schema_id = e.value ->> '$.schemaId'), ',') FROM json_each(CASE WHEN json_type(r.metadata) = 'array' THEN r.metadata END) e), '') || ']'`;
+
+function lineSql(params: V2Params): string {
+  const details = params.includeDataRowDetails
+    ? `,"details":{"dataset_id":' || :datasetId || ',"dataset_name":' || :datasetName || ',"created_at":"' || r.created_at || '","updated_at":"' || r.updated_at || '","last_activity_at":"' || r.updated_at || '","created_by":null}`
+    : "";
+  return (
+    `'{"data_row":{"id":"' || lbx_row_id(r.seq) || '","global_key":' || json_quote(r.global_key) || ',"external_id":' || json_quote(r.external_id) || ',"row_data":' || json_quote(r.row_data) || '${details}},"media_attributes":' || lbx_snake_attributes(r.media_attributes)` +
+    ` || ',"attachments":' || ${params.includeAttachments ? `CASE WHEN r.attachments IS NULL OR r.attachments = '' THEN '[]' ELSE ${ATTACHMENTS} END` : `'[]'`}` +
+    ` || ',"metadata_fields":' || ${params.includeMetadata ? `CASE WHEN r.metadata IS NULL OR r.metadata = '' THEN '[]' ELSE ${METADATA} END` : `'[]'`}` +
+    ` || ',"embeddings":[],"projects":{}}'`
+  );
+}
+
+/** Reads finished v2 lines of one export from the store, a batch at a time. */
+export class SqlV2Lines {
+  private readonly stmt: Database.Statement;
+  private closed = false;
+
+  /** `exportKey` keeps this export's parts apart from others running at the same time (the task seq). */
+  constructor(
+    private readonly db: Sqlite,
+    ids: SeqIds,
+    ontology: Ontology,
+    params: V2Params,
+    private readonly exportKey: number,
+  ) {
+    registerFunctions(db, ids);
+    const insert = db.prepare("INSERT OR REPLACE INTO export_metadata_parts (export, schema_id, prefix, whole) VALUES (?, ?, ?, ?)");
+    db.transaction(() => {
+      for (const schema of ontology.schemas) {
+        for (const s of [schema, ...schema.options]) {
+          const parts = metadataEntryParts(ontology, s.id);
+          if (parts) insert.run(exportKey, s.id, "prefix" in parts ? parts.prefix : null, "whole" in parts ? parts.whole : null);
+        }
+      }
+    })();
+    this.stmt = db
+      .prepare(`SELECT r.seq, ${lineSql(params)} FROM data_rows r WHERE r.dataset_seq = :datasetSeq AND r.org_seq = :orgSeq AND r.seq > :after ORDER BY r.seq LIMIT :limit`)
+      .raw();
+  }
+
+  /** Up to `limit` lines of a dataset's rows of organization `orgSeq` after seq `after`, with the last seq read. */
+  batch(dataset: DatasetRecord | undefined, datasetSeq: number, orgSeq: number, after: number, limit: number): { lines: string[]; lastSeq: number } {
+    const rows = this.stmt.all({
+      export: this.exportKey,
+      datasetSeq,
+      orgSeq,
+      after,
+      limit,
+      datasetId: JSON.stringify(dataset?.id ?? null),
+      datasetName: JSON.stringify(dataset?.name ?? null),
+    }) as Array<[number, string]>;
+    const lines = new Array<string>(rows.length);
+    for (let i = 0; i < rows.length; i++) lines[i] = rows[i]![1];
+    return { lines, lastSeq: rows.length ? rows[rows.length - 1]![0] : after };
+  }
+
+  /** Forgets this export's parts. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.db.prepare("DELETE FROM export_metadata_parts WHERE export = ?").run(this.exportKey);
+  }
+}
