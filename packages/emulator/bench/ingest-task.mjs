@@ -1,8 +1,9 @@
 // A/B harness for the upsert task alone: the built library (`dist/index.js`) in this process, all
 // chunk files uploaded first, then only the tasks are timed, so HTTP uploads and a client on the
 // other core do not blur the figure. Prints {"rows","seconds","cpuMicrosPerRow","load"}; CPU is
-// this whole process's (polling every 200 ms is the only client work while tasks run).
-// Usage: node bench/ingest-task.mjs [--rows N]   (default 200,000; same rows as run.mjs's ingest)
+// this whole process's, task threads included (polling every 200 ms is the only client work
+// while tasks run). Usage: node bench/ingest-task.mjs [--rows N] [--task-threads N]
+// (default 200,000 rows, the same as run.mjs's ingest; task threads as the emulator's default)
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -22,7 +23,9 @@ const CHUNK_BYTES = 10_000_000;
 const UPLOAD_DOC = "mutation UploadFile($file: Upload!, $contentLength: Int!, $sign: Boolean) { uploadFile(file: $file, contentLength: $contentLength, sign: $sign) {url filename} }";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lbx-emulator-ingest-task-"));
-const emulator = await startEmulator({ dataDir: dir });
+// --task-threads N: upsert task threads (default: the emulator's, i.e. cores, at most 2; 0 = in-process).
+const threadsArg = args.indexOf("--task-threads");
+const emulator = await startEmulator({ dataDir: dir, ...(threadsArg >= 0 ? { taskThreads: Number(args[threadsArg + 1]) } : {}) });
 try {
   const dataset = (await gql(`mutation{createDataset(data: {name: "bench"}) {id}}`)).createDataset.id;
   const manifests = [];

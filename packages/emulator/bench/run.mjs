@@ -1,15 +1,23 @@
 // Benchmark: the emulator as a child process (built `dist/bin.js`, persistent store in a temp
 // directory), this process as the client over HTTP. Scenarios:
 //   ingest  N rows (global key, external id, URL row data, 3 metadata fields, 1 attachment)
-//           through the modern upsert path: ~10 MB chunk files + manifest + upsertDataRows,
-//           at most 150,000 rows per task, until every task is COMPLETE;
-//   export  the same rows through the streamable export (every chunk downloaded, lines counted);
+//           through the modern upsert path. The ~10 MB chunk files (at most 150,000 rows per
+//           task) are written to a temp directory BEFORE the clock starts; the timed part streams
+//           them from disk as multipart uploads, uploads a manifest per task, submits each task
+//           (upsertDataRows) as soon as its chunks are up, keeping at most --in-flight N (default
+//           4) tasks not yet COMPLETE, and polls them until all are COMPLETE;
+//   export  the same rows through the streamable export: every chunk downloaded and checked
+//           (byte length = its offsets, line count = its line range, total lines =
+//           exportMetadataHeader.totalLines = N, first and last line of each chunk JSON.parse'd;
+//           not every line, since parsing ~1 GB is client work, not export work);
 //   cursor  100,000 rows (or N if fewer) paged with datasetDataRows, 500 per page.
 // Prints one JSON line per scenario: {"name","rows","seconds","rowsPerSec","peakRssMb"}, where
 // peakRssMb is the emulator's peak resident set during that scenario (VmHWM, reset per scenario
-// where the kernel allows it). Usage: node bench/run.mjs [--rows N]
+// where the kernel allows it). Usage: node bench/run.mjs [--rows N] [--detail] [--in-flight N]
+//   [--only ingest|export|cursor]. Extra emulator flags: LBX_BENCH_EMULATOR_ARGS="--task-threads 0".
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -31,6 +39,11 @@ const onlyArg = args.indexOf("--only");
 const ONLY = onlyArg >= 0 ? args[onlyArg + 1] : null;
 if (!Number.isInteger(ROWS) || ROWS <= 0) throw new Error("--rows needs a positive integer");
 const ROWS_PER_TASK = 150_000;
+// --in-flight N: tasks submitted and not yet COMPLETE at most (the SDK keeps several going).
+const inFlightArg = args.indexOf("--in-flight");
+const IN_FLIGHT = inFlightArg >= 0 ? Number(args[inFlightArg + 1]) : 4;
+if (!Number.isInteger(IN_FLIGHT) || IN_FLIGHT <= 0) throw new Error("--in-flight needs a positive integer");
+const agent = new http.Agent({ keepAlive: true });
 const CHUNK_BYTES = 10_000_000;
 const CURSOR_ROWS = Math.min(100_000, ROWS);
 if (!fs.existsSync(bin)) {
@@ -44,7 +57,8 @@ const UPLOAD_DOC =
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lbx-emulator-bench-"));
 // LBX_BENCH_NODE_ARGS passes extra flags to the emulator process (e.g. --cpu-prof for profiling).
 const nodeArgs = (process.env.LBX_BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
-const child = spawn(process.execPath, [...nodeArgs, bin, "--json", "--port", "0", "--data", dataDir], { stdio: ["ignore", "pipe", "inherit"] });
+const emulatorArgs = (process.env.LBX_BENCH_EMULATOR_ARGS ?? "").split(" ").filter(Boolean);
+const child = spawn(process.execPath, [...nodeArgs, bin, "--json", "--port", "0", "--data", dataDir, ...emulatorArgs], { stdio: ["ignore", "pipe", "inherit"] });
 let emulator;
 try {
   emulator = await new Promise((resolve, reject) => {
@@ -58,6 +72,7 @@ try {
   });
   await run(emulator.url, emulator.apiKey);
 } finally {
+  agent.destroy();
   child.kill("SIGTERM");
   await new Promise((r) => child.once("exit", r));
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -66,10 +81,18 @@ try {
 async function run(url, key) {
   const dataset = (await gql(url, key, `mutation{createDataset(data: {name: "bench"}) {id}}`)).createDataset.id;
 
-  resetPeak();
-  let started = performance.now();
-  await ingest(url, key, dataset);
-  report("ingest", ROWS, started);
+  // Untimed: the chunk files are written before the clock starts.
+  const chunkDir = fs.mkdtempSync(path.join(os.tmpdir(), "lbx-emulator-bench-chunks-"));
+  try {
+    const tasks = writeChunkFiles(chunkDir, dataset);
+    resetPeak();
+    const started = performance.now();
+    await ingest(url, key, dataset, tasks);
+    report("ingest", ROWS, started);
+  } finally {
+    fs.rmSync(chunkDir, { recursive: true, force: true });
+  }
+  let started;
 
   if (!ONLY || ONLY === "export") {
     resetPeak();
@@ -103,38 +126,66 @@ function spec(i, dataset) {
   );
 }
 
-/** Uploads one task's rows in ~10 MB chunks, then starts its upsert; returns the task id. */
-async function startTask(url, key, dataset, from, to) {
-  const chunkUris = [];
-  let parts = [];
-  let size = 2;
-  for (let i = from; i < to; i++) {
-    const text = spec(i, dataset);
-    if (size + text.length + 1 > CHUNK_BYTES && parts.length) {
-      chunkUris.push(await upload(url, key, `[${parts.join(",")}]`, "application/json"));
+/**
+ * Writes every task's chunk files (the same spec text as always, ~10 MB each, at most
+ * ROWS_PER_TASK rows per task) into `dir` before the clock starts, so the timed ingest measures
+ * the emulator, not this client building strings. Returns, per task, its item count and files.
+ */
+function writeChunkFiles(dir, dataset) {
+  const tasks = [];
+  for (let from = 0; from < ROWS; from += ROWS_PER_TASK) {
+    const to = Math.min(ROWS, from + ROWS_PER_TASK);
+    const files = [];
+    let parts = [];
+    let size = 2;
+    const flush = () => {
+      const file = path.join(dir, `chunk-${files.length}-${from}.json`);
+      fs.writeFileSync(file, `[${parts.join(",")}]`);
+      files.push(file);
       parts = [];
       size = 2;
+    };
+    for (let i = from; i < to; i++) {
+      const text = spec(i, dataset);
+      if (size + text.length + 1 > CHUNK_BYTES && parts.length) flush();
+      parts.push(text);
+      size += text.length + 1;
     }
-    parts.push(text);
-    size += text.length + 1;
+    if (parts.length) flush();
+    tasks.push({ itemCount: to - from, files });
   }
-  if (parts.length) chunkUris.push(await upload(url, key, `[${parts.join(",")}]`, "application/json"));
-  const manifest = await upload(url, key, JSON.stringify({ source: "SDK", item_count: to - from, chunk_uris: chunkUris }), "manifest.json");
+  return tasks;
+}
+
+/** Uploads one task's chunk files (streamed from disk) and manifest, then starts its upsert; returns the task id. */
+async function startTask(url, key, task) {
+  const chunkUris = [];
+  for (const file of task.files) chunkUris.push(await uploadFile(url, key, file));
+  const manifest = await upload(url, key, JSON.stringify({ source: "SDK", item_count: task.itemCount, chunk_uris: chunkUris }), "manifest.json");
   const d = await gql(url, key, `mutation($m: String!){upsertDataRows(data: {manifestUri: $m}){id}}`, { m: manifest });
   return d.upsertDataRows.id;
 }
 
-async function ingest(url, key, dataset) {
+/**
+ * Uploads the pre-written chunk files task by task and submits each task as soon as its chunks
+ * are up, keeping at most IN_FLIGHT tasks not yet COMPLETE (as the SDK does), polling them.
+ */
+async function ingest(url, key, dataset, tasks) {
   const user = (await gql(url, key, "query{user{id}}")).user.id;
-  const pending = [];
-  // Keep the next task's upload going while the emulator works on the previous one.
-  for (let from = 0; from < ROWS; from += ROWS_PER_TASK) {
-    pending.push(await startTask(url, key, dataset, from, Math.min(ROWS, from + ROWS_PER_TASK)));
-    while (pending.length > 1) await waitTask(url, key, user, pending.shift());
+  const inFlight = new Set();
+  const ids = [];
+  for (const task of tasks) {
+    while (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
+    const id = await startTask(url, key, task);
+    ids.push(id);
+    const done = waitTask(url, key, user, id).finally(() => inFlight.delete(done));
+    inFlight.add(done);
   }
-  for (const id of pending) await waitTask(url, key, user, id);
-  const failed = await gql(url, key, `query($t: ID!){failedDataRowImports(data: {taskId: $t, first: 1}){total}}`, { t: pending.at(-1) ?? "" }).catch(() => null);
-  if (failed && failed.failedDataRowImports.total > 0) throw new Error("ingest had failures");
+  await Promise.all(inFlight);
+  for (const id of ids) {
+    const failed = (await gql(url, key, `query($t: ID!){failedDataRowImports(data: {taskId: $t, first: 1}){total}}`, { t: id })).failedDataRowImports.total;
+    if (failed > 0) throw new Error(`ingest task ${id} had ${failed} failures`);
+  }
   const count = (await gql(url, key, `query($id: ID!){dataset(where: {id: $id}){rowCount}}`, { id: dataset })).dataset.rowCount;
   if (count !== ROWS) throw new Error(`dataset has ${count} rows after ingest, expected ${ROWS}`);
 }
@@ -176,11 +227,31 @@ async function exportAll(url, key, dataset) {
     ).task.exportFileFromOffset;
     const res = await fetch(info.file);
     const body = Buffer.from(await res.arrayBuffer());
-    if (body.length !== info.offsets.end - info.offsets.start + 1) throw new Error("export chunk length does not match its offsets");
-    for (const line of body.toString("utf8").split("\n")) if (line) (JSON.parse(line), (lines += 1));
+    lines += checkChunk(body, info);
     offset = info.offsets.end + 1;
   }
+  if (lines !== header.totalLines) throw new Error(`export chunks hold ${lines} lines, exportMetadataHeader.totalLines says ${header.totalLines}`);
   return lines;
+}
+
+/**
+ * Checks one downloaded export chunk without parsing all of it (parsing ~1 GB of lines is client
+ * work, not export work): its byte length matches its offsets, its line count matches its line
+ * range, it ends with a newline, and its first and last lines are JSON. Returns its line count.
+ */
+function checkChunk(body, info) {
+  if (body.length !== info.offsets.end - info.offsets.start + 1) throw new Error(`export chunk at ${info.offsets.start}: ${body.length} bytes, offsets say ${info.offsets.end - info.offsets.start + 1}`);
+  let count = 0;
+  for (let at = body.indexOf(10); at >= 0; at = body.indexOf(10, at + 1)) count += 1;
+  if (count !== info.lines.end - info.lines.start + 1) throw new Error(`export chunk at ${info.offsets.start}: ${count} lines, its line range says ${info.lines.end - info.lines.start + 1}`);
+  if (body[body.length - 1] !== 10) throw new Error(`export chunk at ${info.offsets.start} does not end with a newline`);
+  const firstEnd = body.indexOf(10);
+  const lastStart = body.lastIndexOf(10, body.length - 2) + 1;
+  for (const [from, to] of [[0, firstEnd], [lastStart, body.length - 1]]) {
+    const line = JSON.parse(body.toString("utf8", from, to));
+    if (typeof line.data_row?.id !== "string") throw new Error(`export chunk at ${info.offsets.start}: a line without data_row.id`);
+  }
+  return count;
 }
 
 async function cursorPages(url, key, dataset, wanted) {
@@ -201,6 +272,41 @@ async function gql(url, key, query, variables = {}) {
   const body = await res.json();
   if (body.errors?.length) throw new Error(`${res.status}: ${JSON.stringify(body.errors)}`);
   return body.data;
+}
+
+/**
+ * Uploads a file from disk as a GraphQL multipart request, streaming its bytes (what an SDK
+ * uploading a prepared chunk file does); returns the file's URL.
+ */
+async function uploadFile(url, key, file) {
+  const size = fs.statSync(file).size;
+  const boundary = `----lbxbench${Math.random().toString(16).slice(2)}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="operations"\r\n\r\n` +
+      JSON.stringify({ variables: { file: null, contentLength: size, sign: false }, query: UPLOAD_DOC }) +
+      `\r\n--${boundary}\r\nContent-Disposition: form-data; name="map"\r\n\r\n` +
+      JSON.stringify({ 1: ["variables.file"] }) +
+      `\r\n--${boundary}\r\nContent-Disposition: form-data; name="1"; filename="${path.basename(file)}"\r\nContent-Type: application/json\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  const text = await new Promise((resolve, reject) => {
+    const req = http.request(url, { method: "POST", agent, headers: { Authorization: `Bearer ${key}`, "Content-Type": `multipart/form-data; boundary=${boundary}`, "Content-Length": head.length + size + tail.length } }, (res) => {
+      let out = "";
+      res.setEncoding("utf8");
+      res.on("data", (c) => (out += c));
+      res.on("end", () => resolve(out));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.write(head);
+    const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+    stream.on("error", reject);
+    stream.on("end", () => req.end(tail));
+    stream.pipe(req, { end: false });
+  });
+  const body = JSON.parse(text);
+  if (!body.data?.uploadFile) throw new Error(`upload of ${path.basename(file)} failed: ${text.slice(0, 500)}`);
+  return body.data.uploadFile.url;
 }
 
 async function upload(url, key, text, filename) {
@@ -244,6 +350,15 @@ function peakRssMb() {
   }
 }
 
+/** The emulator's resident set now (--detail). */
+function rssMb() {
+  try {
+    return Math.round(Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1] ?? 0) / 1024);
+  } catch {
+    return null;
+  }
+}
+
 function report(name, rows, started) {
   const seconds = (performance.now() - started) / 1000;
   const line = { name, rows, seconds: Number(seconds.toFixed(2)), rowsPerSec: Math.round(rows / seconds), peakRssMb: peakRssMb() };
@@ -251,6 +366,8 @@ function report(name, rows, started) {
     line.emulatorCpuSeconds = Number((cpuSeconds() - cpuMark).toFixed(2));
     const client = process.cpuUsage(clientCpuMark);
     line.clientCpuSeconds = Number(((client.user + client.system) / 1e6).toFixed(2));
+    line.rssMbAtEnd = rssMb();
+    line.load = fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
     if (name === "export") (line.taskSeconds = phase.taskSeconds), (line.taskCpuSeconds = phase.taskCpuSeconds);
   }
   console.log(JSON.stringify(line));

@@ -30,6 +30,9 @@ A local Labelbox-compatible GraphQL server.
   --task-concurrency N     tasks running at once (default 2)
   --file-url-ttl SECONDS   lifetime of signed file URLs (default 604800)
   --export-chunk-bytes N   bytes per streamable-export chunk (default 4194304)
+  --task-threads N         threads running upsert tasks with --data (0 = in-process;
+                           default: the number of cores, at most 2)
+  --export-threads N       threads building a large v2 export with --data (1 or 2; default 2)
   --limit NAME=VALUE       override a server-side limit (repeatable), one of:
                            ${Object.keys(defaultLimits).join(", ")}
   --cors-origin ORIGIN     allow this browser origin ("*" = any; repeatable;
@@ -81,6 +84,8 @@ export async function main(): Promise<void> {
         "task-concurrency": { type: "string" },
         "file-url-ttl": { type: "string" },
         "export-chunk-bytes": { type: "string" },
+        "export-threads": { type: "string" },
+        "task-threads": { type: "string" },
         limit: { type: "string", multiple: true },
         "cors-origin": { type: "string", multiple: true },
         "legacy-embedding": { type: "boolean" },
@@ -133,6 +138,8 @@ export async function main(): Promise<void> {
     taskConcurrency: int("--task-concurrency", v["task-concurrency"]),
     fileUrlTtlSeconds: int("--file-url-ttl", v["file-url-ttl"]),
     exportChunkBytes: int("--export-chunk-bytes", v["export-chunk-bytes"]),
+    exportThreads: int("--export-threads", v["export-threads"]),
+    taskThreads: int("--task-threads", v["task-threads"]),
     ...(v["cors-origin"] ? { corsOrigins: v["cors-origin"] } : {}),
     legacyEmbeddingSchema: v["legacy-embedding"] === true,
     ...(log ? { log } : {}),

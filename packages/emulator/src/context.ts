@@ -17,6 +17,8 @@ export interface RuntimeSettings {
   taskConcurrency: number;
   exportChunkBytes: number;
   exportV1CacheSeconds: number;
+  /** Threads building a whole-dataset v2 export (1 or 2; always 1 in memory). */
+  exportThreads: number;
 }
 
 /** The services of one emulator instance. */
@@ -31,6 +33,9 @@ export interface Services {
   clock: Clock;
   log: (line: string) => void;
 }
+
+/** What task workers use (an upsert task thread builds these on its own connection). */
+export type TaskServices = Pick<Services, "store" | "files" | "ontologies" | "limits" | "settings" | "clock" | "log">;
 
 /** The GraphQL context of one request. */
 export interface EmulatorContext {

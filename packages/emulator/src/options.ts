@@ -63,6 +63,21 @@ export interface EmulatorOptions {
   fileUrlTtlSeconds?: number;
   /** Bytes per streamable-export chunk (default 4 MiB). */
   exportChunkBytes?: number;
+  /**
+   * Worker threads that run upsert tasks (`upsertDataRows`) with a data directory, each with its
+   * own SQLite connection: two tasks check their specs in parallel and only their writes take
+   * turns. Default: the number of cores, at most 2; 0 runs them in-process. In memory, with a
+   * custom `clock`, or when running from the TypeScript sources (the thread exists only in the
+   * build), tasks always run in-process.
+   */
+  taskThreads?: number;
+  /**
+   * Threads that build a large whole-dataset v2 export with a data directory: 2 (the default)
+   * runs half of the rows on a worker thread with its own read-only connection (same bytes, about
+   * half the time on two cores), 1 keeps it on the main thread. In memory it is always 1, and so it
+   * is when running from the TypeScript sources (the worker exists only in the build).
+   */
+  exportThreads?: number;
   /** How long a v1 export (`exportDatasetDataRows`) file is reused, in seconds (default 1,800). */
   exportV1CacheSeconds?: number;
   /** Origins allowed by CORS; `*` allows any. Default: http(s)://localhost and 127.0.0.1 on any port. */

@@ -137,7 +137,10 @@ export class RequestHandler {
     res.writeHead(200, { "Content-Type": blob.mimeType ?? "application/octet-stream", "Content-Length": Math.max(0, length) });
     if (req.method === "HEAD" || length <= 0) return void res.end();
     await new Promise<void>((resolve, reject) => {
-      const stream = fs.createReadStream(this.services.files.absPath(blob), { start: range.start, end: range.end });
+      // 1 MiB reads instead of the default 64 KiB: export chunks are MiBs, and each read is a
+      // thread-pool round trip and a socket write (measured: ~5 emulator CPU seconds per GB served
+      // at 64 KiB).
+      const stream = fs.createReadStream(this.services.files.absPath(blob), { start: range.start, end: range.end, highWaterMark: 1 << 20 });
       stream.on("error", reject);
       res.on("close", resolve);
       stream.pipe(res);

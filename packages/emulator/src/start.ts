@@ -18,6 +18,7 @@ import { allResolvers } from "./resolvers/index.js";
 import { resolveLimits } from "./rules/limits.js";
 import { RequestHandler } from "./server.js";
 import { TaskRunner } from "./tasks/runner.js";
+import { TaskThreads, taskThreadFile } from "./tasks/task-threads.js";
 import { workers } from "./tasks/workers.js";
 import { systemClock } from "./time.js";
 
@@ -66,6 +67,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     taskConcurrency: Math.max(1, Math.floor(nonNegative("taskConcurrency", options.taskConcurrency, 2))),
     exportChunkBytes: Math.max(1, Math.floor(nonNegative("exportChunkBytes", options.exportChunkBytes, 4 * 1024 * 1024))),
     exportV1CacheSeconds: nonNegative("exportV1CacheSeconds", options.exportV1CacheSeconds, 1_800),
+    exportThreads: options.dataDir ? Math.min(2, Math.max(1, Math.floor(nonNegative("exportThreads", options.exportThreads, 2)))) : 1,
   };
   const apiKey = options.apiKey ?? process.env.LBX_EMULATOR_API_KEY ?? DEFAULT_API_KEY;
   if (!apiKey) throw new TypeError("apiKey must not be empty");
@@ -84,7 +86,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   try {
     const files = new FileStore(path.join(dataDir ?? tempDir!, "files"), store.secret, store.blobs, clock, nonNegative("fileUrlTtlSeconds", options.fileUrlTtlSeconds, 7 * 86_400));
     const faults = new Faults(options.faults);
-    const runner = new TaskRunner(workers);
+    const threadCount = dataDir && clock === systemClock ? Math.min(2, Math.floor(nonNegative("taskThreads", options.taskThreads, Math.min(2, os.availableParallelism())))) : 0;
+    const threadFile = threadCount > 0 ? taskThreadFile() : null;
+    const threads = threadFile
+      ? new TaskThreads(
+          threadFile,
+          { dataDir: dataDir!, limits, settings, legacyEmbeddingSchema: options.legacyEmbeddingSchema === true, fileUrlTtlSeconds: nonNegative("fileUrlTtlSeconds", options.fileUrlTtlSeconds, 7 * 86_400) },
+          threadCount,
+          { store, log, clock },
+        )
+      : null;
+    const runner = new TaskRunner(workers, threads);
     const services: Services = {
       store,
       files,

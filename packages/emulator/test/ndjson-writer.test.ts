@@ -32,6 +32,47 @@ describe("NdjsonWriter", () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+  it("appendEncoded lays out another writer's lines exactly as line() would (bytes and chunk index)", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lbx-ndjson-"));
+    try {
+      const lines: string[] = [];
+      for (let i = 0; i < 3_000; i++) lines.push(JSON.stringify({ i, text: i % 7 === 0 ? "é€😀".repeat(i % 50) : "x".repeat(i % 300) }));
+      lines.splice(1_700, 0, JSON.stringify({ long: "ü".repeat(700_000) })); // longer than the block buffer
+      for (const chunkBytes of [64, 10_000, 1 << 22]) {
+        const whole = path.join(dir, `whole-${chunkBytes}.ndjson`);
+        const single = new NdjsonWriter(whole, chunkBytes);
+        for (const line of lines) single.line(line);
+        const expected = single.close();
+        for (const split of [0, 1, 1_234, lines.length]) {
+          // Lines after `split` encoded by another writer (as the export's second thread does), then appended.
+          const part = path.join(dir, "part.ndjson");
+          const other = new NdjsonWriter(part, Number.MAX_SAFE_INTEGER);
+          const rest = lines.slice(split);
+          for (const line of rest) other.line(line);
+          other.close();
+          const joined = path.join(dir, "joined.ndjson");
+          const writer = new NdjsonWriter(joined, chunkBytes);
+          for (const line of lines.slice(0, split)) writer.line(line);
+          writer.appendEncoded(fs.readFileSync(part), Uint32Array.from(rest, (l) => l.length), rest.length);
+          expect(writer.close()).toEqual(expected);
+          expect(fs.readFileSync(joined).equals(fs.readFileSync(whole))).toBe(true);
+        }
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it("appendEncoded refuses bytes with fewer or more lines than announced", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lbx-ndjson-"));
+    try {
+      const writer = new NdjsonWriter(path.join(dir, "out.ndjson"), 1024);
+      expect(() => writer.appendEncoded(Buffer.from("{}\n{}\n"), Uint32Array.of(2, 2, 2), 3)).toThrow(/end after 2 of 3 lines/);
+      expect(() => writer.appendEncoded(Buffer.from("{}\n{}\n"), Uint32Array.of(2), 1)).toThrow(/more than 1 lines/);
+      writer.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
   it("an empty export has no chunks", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lbx-ndjson-"));
     try {

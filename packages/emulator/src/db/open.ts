@@ -8,8 +8,12 @@ import { schemaSql, schemaVersion } from "./schema-sql.js";
 /** A better-sqlite3 connection. */
 export type Sqlite = Database.Database;
 
-/** Opens the store at `dir/emulator.db`, or in memory when `dir` is null, and applies the schema. */
-export function openSqlite(dir: string | null): Sqlite {
+/**
+ * Opens the store at `dir/emulator.db`, or in memory when `dir` is null, and applies the schema.
+ * `attach`: a second connection to a store another connection of this process already opened
+ * (an upsert task thread): the schema is left alone, since changing it would need the write lock.
+ */
+export function openSqlite(dir: string | null, attach = false): Sqlite {
   let db: Sqlite;
   if (dir) {
     fs.mkdirSync(dir, { recursive: true });
@@ -21,11 +25,15 @@ export function openSqlite(dir: string | null): Sqlite {
     // Checkpoint the WAL every 64 MiB instead of every 4 MiB: bulk imports write tens of MiB per
     // minute, and each checkpoint rewrites pages into the main file (measured: -25% insert time).
     db.pragma("wal_autocheckpoint = 16384");
+    // Upsert task threads write through connections of their own (tasks/task-threads.ts): a
+    // connection that finds the write lock taken waits for it instead of failing at once.
+    db.pragma("busy_timeout = 30000");
   } else {
     db = new Database(":memory:");
   }
   db.pragma("cache_size = -65536"); // 64 MiB page cache
   db.pragma("temp_store = MEMORY");
+  if (attach) return db;
   const version = db.pragma("user_version", { simple: true }) as number;
   if (version !== 0 && version !== schemaVersion) {
     db.close();

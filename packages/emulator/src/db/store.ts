@@ -27,12 +27,18 @@ export class Store {
   readonly ids: SeqIds;
   /** Key for signed file URLs and API-key hashes; lives as long as the data directory. */
   readonly secret: string;
+  /** The salt of `ids` (a worker thread with its own connection derives the same ids from it). */
+  readonly idSalt: string;
+  /** The database file, or null when in memory. */
+  readonly file: string | null;
 
-  /** Opens the store in `dir` (persistent) or in memory (`null`). */
-  constructor(dir: string | null) {
-    this.db = openSqlite(dir);
+  /** Opens the store in `dir` (persistent) or in memory (`null`); `attach`: see `openSqlite`. */
+  constructor(dir: string | null, attach = false) {
+    this.db = openSqlite(dir, attach);
     this.secret = metaValue(this.db, "secret", newSecret);
-    this.ids = new SeqIds(metaValue(this.db, "id-salt", newSecret));
+    this.idSalt = metaValue(this.db, "id-salt", newSecret);
+    this.ids = new SeqIds(this.idSalt);
+    this.file = dir ? this.db.name : null;
     this.orgs = new OrgStore(this.db);
     this.datasets = new DatasetStore(this.db);
     this.rows = new DataRowStore(this.db);
@@ -44,9 +50,13 @@ export class Store {
     this.jobs = new JobStore(this.db);
   }
 
-  /** Runs `fn` in one transaction (all or nothing). */
+  /**
+   * Runs `fn` in one transaction (all or nothing). IMMEDIATE, i.e. holding the write lock from
+   * the start: with several connections (task threads), a transaction that read first and wrote
+   * later could find its snapshot outdated and fail (SQLITE_BUSY_SNAPSHOT) instead of waiting.
+   */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return this.db.transaction(fn).immediate();
   }
 
   close(): void {

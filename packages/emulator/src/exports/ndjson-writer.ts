@@ -56,6 +56,38 @@ export class NdjsonWriter {
     if (this.used >= this.blockBytes) this.drain();
   }
 
+  /**
+   * Appends lines another thread already encoded: `bytes` holds exactly `count` lines (each ending
+   * with a newline) whose UTF-16 lengths are `utf16Lengths`. Each line goes through the same
+   * block logic as `line()` would put it, so the file and its chunk index are exactly what
+   * writing the lines one by one here would give.
+   */
+  appendEncoded(bytes: Buffer, utf16Lengths: Uint32Array, count: number): void {
+    let start = 0;
+    for (let i = 0; i < count; i++) {
+      const nl = bytes.indexOf(0x0a, start);
+      if (nl < 0) throw new Error(`Encoded lines end after ${i} of ${count} lines`);
+      this.encodedLine(bytes, start, nl + 1, utf16Lengths[i]!);
+      start = nl + 1;
+    }
+    if (start !== bytes.length) throw new Error(`Encoded lines hold more than ${count} lines`);
+  }
+
+  /** `line()` for a line already encoded as `bytes[from, to)` (newline included) of `units` UTF-16 code units. */
+  private encodedLine(bytes: Buffer, from: number, to: number, units: number): void {
+    const worst = units * MAX_BYTES_PER_UNIT + 1;
+    if (this.used + worst > this.buffer.length) {
+      this.drain();
+      if (worst > this.buffer.length) {
+        this.writeBlock(bytes.subarray(from, to), to - from, 1);
+        return;
+      }
+    }
+    this.used += bytes.copy(this.buffer, this.used, from, to);
+    this.blockLines += 1;
+    if (this.used >= this.blockBytes) this.drain();
+  }
+
   /** Flushes and closes the file; returns its index. */
   close(): ExportIndex {
     this.drain();

@@ -48,44 +48,72 @@ function lineSql(params: V2Params): string {
   );
 }
 
+/** One metadata schema's constant entry text: `[schemaId, prefix, whole]` (see `metadataEntryParts`). */
+export type MetadataPartRow = [string, string | null, string | null];
+
+/** The constant entry texts of every schema of an ontology, as plain data (a worker thread gets a copy). */
+export function metadataPartRows(ontology: Ontology): MetadataPartRow[] {
+  const rows: MetadataPartRow[] = [];
+  for (const schema of ontology.schemas) {
+    for (const s of [schema, ...schema.options]) {
+      const parts = metadataEntryParts(ontology, s.id);
+      if (parts) rows.push([s.id, "prefix" in parts ? parts.prefix : null, "whole" in parts ? parts.whole : null]);
+    }
+  }
+  return rows;
+}
+
+/** The dataset fields a line's details show, as JSON texts (`null` when the dataset is gone). */
+export interface DatasetJson {
+  id: string;
+  name: string;
+}
+
+/** The dataset fields of `dataset` as the lines show them. */
+export function datasetJson(dataset: DatasetRecord | undefined): DatasetJson {
+  return { id: JSON.stringify(dataset?.id ?? null), name: JSON.stringify(dataset?.name ?? null) };
+}
+
 /** Reads finished v2 lines of one export from the store, a batch at a time. */
 export class SqlV2Lines {
   private readonly stmt: Database.Statement;
   private closed = false;
 
-  /** `exportKey` keeps this export's parts apart from others running at the same time (the task seq). */
+  /**
+   * `exportKey` keeps this export's parts apart from others running at the same time (the task
+   * seq). Works on any connection to the store: the export's second thread opens its own.
+   */
   constructor(
     private readonly db: Sqlite,
     ids: SeqIds,
-    ontology: Ontology,
+    parts: MetadataPartRow[],
     params: V2Params,
     private readonly exportKey: number,
   ) {
     registerFunctions(db, ids);
     const insert = db.prepare("INSERT OR REPLACE INTO export_metadata_parts (export, schema_id, prefix, whole) VALUES (?, ?, ?, ?)");
     db.transaction(() => {
-      for (const schema of ontology.schemas) {
-        for (const s of [schema, ...schema.options]) {
-          const parts = metadataEntryParts(ontology, s.id);
-          if (parts) insert.run(exportKey, s.id, "prefix" in parts ? parts.prefix : null, "whole" in parts ? parts.whole : null);
-        }
-      }
+      for (const [schemaId, prefix, whole] of parts) insert.run(exportKey, schemaId, prefix, whole);
     })();
     this.stmt = db
-      .prepare(`SELECT r.seq, ${lineSql(params)} FROM data_rows r WHERE r.dataset_seq = :datasetSeq AND r.org_seq = :orgSeq AND r.seq > :after ORDER BY r.seq LIMIT :limit`)
+      .prepare(`SELECT r.seq, ${lineSql(params)} FROM data_rows r WHERE r.dataset_seq = :datasetSeq AND r.org_seq = :orgSeq AND r.seq > :after AND r.seq <= :until ORDER BY r.seq LIMIT :limit`)
       .raw();
   }
 
-  /** Up to `limit` lines of a dataset's rows of organization `orgSeq` after seq `after`, with the last seq read. */
-  batch(dataset: DatasetRecord | undefined, datasetSeq: number, orgSeq: number, after: number, limit: number): { lines: string[]; lastSeq: number } {
+  /**
+   * Up to `limit` lines of a dataset's rows of organization `orgSeq` with seq in (`after`,
+   * `until`], with the last seq read.
+   */
+  batch(dataset: DatasetJson, datasetSeq: number, orgSeq: number, after: number, limit: number, until = Number.MAX_SAFE_INTEGER): { lines: string[]; lastSeq: number } {
     const rows = this.stmt.all({
       export: this.exportKey,
       datasetSeq,
       orgSeq,
       after,
+      until,
       limit,
-      datasetId: JSON.stringify(dataset?.id ?? null),
-      datasetName: JSON.stringify(dataset?.name ?? null),
+      datasetId: dataset.id,
+      datasetName: dataset.name,
     }) as Array<[number, string]>;
     const lines = new Array<string>(rows.length);
     for (let i = 0; i < rows.length; i++) lines[i] = rows[i]![1];

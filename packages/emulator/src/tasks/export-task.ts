@@ -1,11 +1,12 @@
 // Export tasks. v2 (`exportDataRowsInCatalog`) writes NDJSON that streamable clients read in
 // byte ranges (`exportFileFromOffset`) and older clients download whole from `Task.result`; v1
 // (`exportDatasetDataRows`) writes NDJSON served at `downloadUrl`. A restarted export starts over.
-import type { Services } from "../context.js";
+import type { TaskServices } from "../context.js";
 import type { DataRowRecord, DatasetRecord, TaskRecord } from "../db/records.js";
 import { NdjsonWriter } from "../exports/ndjson-writer.js";
 import { v1Line, v2LineBuilder, type V2Params } from "../exports/lines.js";
-import { SqlV2Lines } from "../exports/sql-lines.js";
+import { datasetJson, metadataPartRows, SqlV2Lines } from "../exports/sql-lines.js";
+import { ExportHelper, exportWorkerFile } from "../exports/export-helper.js";
 import { isoTimestamp } from "../time.js";
 import type { TaskControl, TaskWorker } from "./runner.js";
 
@@ -29,6 +30,32 @@ export interface ExportInput {
 }
 
 const READ_BATCH = 5_000;
+/** Below this many rows a dataset is exported on one thread (starting a worker costs ~0.1 s). */
+const SPLIT_MIN_ROWS = 10_000;
+/**
+ * The worker's share of a split dataset's ranges: the main thread also writes every byte and
+ * serves HTTP, so it builds fewer lines.
+ */
+const WORKER_SHARE = 0.6;
+
+/**
+ * A dataset's rows cut into ranges of READ_BATCH rows, `[after, until]` by seq (the last one
+ * open-ended), or null when too few to split. Cut on the dataset index alone, in SQL; both
+ * threads still filter by organization, so this only decides who builds which rows.
+ */
+function splitRanges(services: TaskServices, datasetSeq: number): Array<[number, number]> | null {
+  // One short index walk per cut (a window function numbering every row took 0.4 s for 600,000).
+  const nextCut = services.store.db.prepare(`SELECT seq FROM data_rows WHERE dataset_seq = ? AND seq > ? ORDER BY seq LIMIT 1 OFFSET ${READ_BATCH - 1}`).pluck();
+  const ranges: Array<[number, number]> = [];
+  let after = 0;
+  for (let cut = nextCut.get(datasetSeq, after) as number | undefined; cut !== undefined; cut = nextCut.get(datasetSeq, after) as number | undefined) {
+    ranges.push([after, cut]);
+    after = cut;
+  }
+  if (ranges.length * READ_BATCH < SPLIT_MIN_ROWS) return null;
+  ranges.push([after, Number.MAX_SAFE_INTEGER]);
+  return ranges;
+}
 
 export const exportWorker: TaskWorker = async (services, task, control) => {
   const input = JSON.parse(task.input) as ExportInput;
@@ -52,12 +79,43 @@ export const exportWorker: TaskWorker = async (services, task, control) => {
   // Whole datasets of a v2 export (the bulk case): SQLite builds the lines (exports/sql-lines.ts).
   const wholeDatasetsV2 = input.version === 2 && !input.matchNothing && input.datasets.length > 0 && !input.rowSeqs && !input.globalKeys && !input.activity;
   let sqlLines: SqlV2Lines | null = null;
+  let helper: ExportHelper | null = null;
   try {
     if (wholeDatasetsV2) {
-      sqlLines = new SqlV2Lines(store.db, store.ids, ontology, input.params, task.seq);
+      const parts = metadataPartRows(ontology);
+      sqlLines = new SqlV2Lines(store.db, store.ids, parts, input.params, task.seq);
+      const workerFile = services.settings.exportThreads > 1 && store.file ? exportWorkerFile() : null;
       for (const datasetSeq of input.datasets) {
+        const dataset = datasetJson(datasetOf(datasetSeq));
+        // A large dataset on two threads (file stores, built code only): its rows are cut into
+        // ranges of ~READ_BATCH rows; a worker (exports/export-worker.ts) builds some of them and
+        // hands their bytes over, the main thread builds the others and writes all of them in
+        // order: the same bytes and chunk index as one thread, in less time on two cores.
+        const ranges = workerFile ? splitRanges(services, datasetSeq) : null;
+        if (ranges) {
+          const mine = ranges.map((_, i) => Math.floor((i + 1) * WORKER_SHARE) === Math.floor(i * WORKER_SHARE));
+          helper = new ExportHelper(workerFile!, { dbPath: store.file!, salt: store.idSalt, parts, params: input.params, exportKey: task.seq, datasetSeq, orgSeq: task.orgSeq, dataset, ranges: ranges.filter((_, i) => !mine[i]) });
+          services.log(`export task ${task.id}: ${mine.filter((m) => !m).length} of ${ranges.length} row ranges of dataset ${datasetSeq} on a worker thread`);
+          for (let i = 0; i < ranges.length; i++) {
+            if (mine[i]) {
+              const [after, until] = ranges[i]!;
+              const batch = sqlLines.batch(dataset, datasetSeq, task.orgSeq, after, Number.MAX_SAFE_INTEGER, until);
+              for (const line of batch.lines) writer.line(line);
+              progress(batch.lines.length);
+              await control.pause();
+            } else {
+              const range = await helper.next();
+              writer.appendEncoded(Buffer.from(range.bytes), range.lengths, range.count);
+              helper.written();
+              progress(range.count);
+            }
+          }
+          await helper.stop();
+          helper = null;
+          continue;
+        }
         for (let after = 0; ; ) {
-          const batch = sqlLines.batch(datasetOf(datasetSeq), datasetSeq, task.orgSeq, after, READ_BATCH);
+          const batch = sqlLines.batch(dataset, datasetSeq, task.orgSeq, after, READ_BATCH);
           if (batch.lines.length === 0) break;
           after = batch.lastSeq;
           for (const line of batch.lines) writer.line(line);
@@ -80,6 +138,7 @@ export const exportWorker: TaskWorker = async (services, task, control) => {
     throw error;
   } finally {
     sqlLines?.close();
+    await helper?.stop();
   }
   const index = writer.close();
   store.transaction(() => {
@@ -90,7 +149,7 @@ export const exportWorker: TaskWorker = async (services, task, control) => {
 };
 
 /** The rows an export covers, in batches, pausing between them. */
-async function* rowBatches(services: Services, task: TaskRecord, input: ExportInput, control: TaskControl): AsyncGenerator<DataRowRecord[]> {
+async function* rowBatches(services: TaskServices, task: TaskRecord, input: ExportInput, control: TaskControl): AsyncGenerator<DataRowRecord[]> {
   if (input.matchNothing) return;
   const { store } = services;
   const onlySeqs = input.rowSeqs ? new Set(input.rowSeqs) : null;

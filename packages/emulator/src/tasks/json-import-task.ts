@@ -1,7 +1,7 @@
 // The classic import task ("JSON Import", SDK <= 3.71): a descriptor file of items is imported
 // into one dataset; the task's `result` is the URL of a JSON file
 // `{createdDataRows, errors[, error]}` that the SDK downloads and parses.
-import type { Services } from "../context.js";
+import type { TaskServices } from "../context.js";
 import type { TaskRecord } from "../db/records.js";
 import { readItem } from "../ingest/items.js";
 import { prepareRow, type PrepareEnv } from "../ingest/prepare.js";
@@ -82,7 +82,7 @@ export const jsonImportWorker: TaskWorker = async (services, task, control) => {
 };
 
 /** `{createdDataRows, errors}` from the task's recorded outcomes, in input order. */
-function resultFile(services: Services, task: TaskRecord, ontology: PrepareEnv["ontology"]): { createdDataRows: unknown[]; errors: ResultError[] } {
+function resultFile(services: TaskServices, task: TaskRecord, ontology: PrepareEnv["ontology"]): { createdDataRows: unknown[]; errors: ResultError[] } {
   const { store } = services;
   const created: unknown[] = [];
   for (let after = -1; ; ) {

@@ -2,11 +2,14 @@
 // the moment its mutation returns; after the configured delay a worker does the work in batches,
 // yielding to the event loop between them so the server keeps answering polls, and finally marks
 // it COMPLETE or FAILED. Tasks left IN_PROGRESS by a crash are resumed when the store is opened
-// again (each worker knows how to continue from its recorded progress).
-import type { Services } from "../context.js";
+// again (each worker knows how to continue from its recorded progress). With a data directory
+// and the built code, upsert tasks run on task threads instead (task-threads.ts): the same
+// worker, task faults decided here first, and the same stop at the next pause on close.
+import type { Services, TaskServices } from "../context.js";
 import type { TaskKind, TaskRecord } from "../db/records.js";
 import { isoTimestamp } from "../time.js";
 import { runJob } from "./global-key-jobs.js";
+import type { TaskThreads } from "./task-threads.js";
 
 /** Thrown out of `pause()` when the runner is closing; the task stays IN_PROGRESS for resumption. */
 export class TaskStopped extends Error {
@@ -24,7 +27,23 @@ export interface TaskControl {
 }
 
 /** Does (or resumes) one kind of task and finishes it. */
-export type TaskWorker = (services: Services, task: TaskRecord, control: TaskControl) => Promise<void>;
+export type TaskWorker = (services: TaskServices, task: TaskRecord, control: TaskControl) => Promise<void>;
+
+/**
+ * Runs a worker on a task with the runner's error handling: a worker that throws TaskStopped
+ * leaves the task IN_PROGRESS (resumed at the next start), any other error fails the task.
+ * Shared by the in-process runner and the upsert task threads.
+ */
+export async function executeTask(services: TaskServices, worker: TaskWorker, task: TaskRecord, control: TaskControl): Promise<void> {
+  try {
+    await worker(services, task, control);
+  } catch (error) {
+    if (error instanceof TaskStopped) return; // stays IN_PROGRESS; resumed on the next start
+    const message = error instanceof Error ? error.message : String(error);
+    services.log(`task ${task.id} (${task.kind}) failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
+    services.store.tasks.finish(task.seq, "FAILED", { error: message }, isoTimestamp(services.clock()));
+  }
+}
 
 type Work = { kind: "task"; seq: number } | { kind: "job"; id: string };
 
@@ -36,7 +55,11 @@ export class TaskRunner {
   private running = 0;
   private closed = false;
 
-  constructor(private readonly workers: Record<TaskKind, TaskWorker>) {}
+  /** `threads`: where upsert tasks run instead of in-process (null = in-process). */
+  constructor(
+    private readonly workers: Record<TaskKind, TaskWorker>,
+    private readonly threads: TaskThreads | null = null,
+  ) {}
 
   /** Connects the runner to its services (they hold the runner too, hence two steps). */
   attach(services: Services): void {
@@ -66,7 +89,9 @@ export class TaskRunner {
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
     this.queue.length = 0;
+    this.threads?.stop();
     await Promise.allSettled([...this.active]);
+    await this.threads?.terminate();
   }
 
   private require(): Services {
@@ -133,14 +158,9 @@ export class TaskRunner {
         if (this.closed) throw new TaskStopped();
       },
     };
-    try {
-      await this.workers[task.kind](services, task, control);
-    } catch (error) {
-      if (error instanceof TaskStopped) return; // stays IN_PROGRESS; resumed on the next start
-      const message = error instanceof Error ? error.message : String(error);
-      services.log(`task ${task.id} (${task.kind}) failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
-      store.tasks.finish(task.seq, "FAILED", { error: message }, now());
-    }
+    // Upsert tasks go to a task thread when there are some (file stores, built code).
+    if (task.kind === "upsert" && this.threads) return this.threads.run(task.seq);
+    await executeTask(services, this.workers[task.kind], task, control);
   }
 }
 

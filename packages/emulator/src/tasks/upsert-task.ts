@@ -9,7 +9,7 @@
 //
 // Outcomes and progress are committed in the same transaction as the rows, so a task resumed
 // after a crash continues exactly where the last commit left it.
-import type { Services } from "../context.js";
+import type { TaskServices } from "../context.js";
 import type { TaskRecord } from "../db/records.js";
 import type { ReadScratch } from "../files.js";
 import { finishRow, type FinishEnv, type PreparedRow } from "../ingest/prepare.js";
@@ -153,7 +153,7 @@ export const upsertWorker: TaskWorker = async (services, task, control) => {
  * and its specs are parsed one by one as they are checked (see ingest/json-array.ts for why).
  */
 async function forEachChunk(
-  services: Services,
+  services: TaskServices,
   task: TaskRecord,
   input: UpsertInput,
   control: TaskControl,
