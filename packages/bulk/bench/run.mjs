@@ -1,8 +1,8 @@
 // Benchmark of @lbx/bulk end to end: N rows (global key, external id, URL, 3 metadata fields,
 // 1 attachment) are written to an NDJSON file, imported through the SDK's Node file reader into
-// the emulator running as a separate process (`dist/bin.js --memory`), until every task is
-// complete, then exported to an NDJSON file (default options, then with metadata and
-// attachments). For each scenario it prints one JSON line
+// the emulator running as a separate process (`dist/bin.js --memory`; with LBX_BENCH_FILE_STORE=1,
+// `--data` in a temporary folder), until every task is complete, then exported to an NDJSON file
+// (default options, then with metadata and attachments). For each scenario it prints one JSON line
 // {"name","rows","seconds","rowsPerSec","peakRssMb"}; peakRssMb is the peak resident set of the
 // SDK's process during the scenario (VmHWM, reset before each scenario).
 //

@@ -1,6 +1,8 @@
 // One size of the bulk benchmark, in a process of its own (see bench/run.mjs): imports the input
 // file through the bundled SDK into a fresh emulator, then exports it twice, printing one JSON
-// line per scenario with this process's peak RSS.
+// line per scenario with this process's peak RSS. The emulator runs in memory (its default), or
+// with LBX_BENCH_FILE_STORE=1 on a file store in a fresh temporary folder (`--data`), where it
+// runs upsert tasks on worker threads and large exports on two threads.
 //
 // Usage: node bench/scenario.mjs <bundled-sdk.mjs> <input.ndjson> <rows> [--detail]
 import { spawn } from "node:child_process";
@@ -17,7 +19,8 @@ await scenario(sdk, input, Number(rowsText));
 
 async function scenario(sdk, input, rows) {
   const output = `${input}.export.ndjson`;
-  const emulator = await startEmulator();
+  const dataDir = process.env.LBX_BENCH_FILE_STORE === "1" ? fs.mkdtempSync(`${input}.emulator-`) : null;
+  const emulator = await startEmulator(dataDir);
   try {
     // A local server answers polls in a millisecond: poll more often than the cloud defaults (0.5-2 s).
     const client = sdk.createClient({ apiKey: emulator.apiKey, endpoint: emulator.url, polling: { minDelayMs: 50, maxDelayMs: 500 } });
@@ -42,6 +45,7 @@ async function scenario(sdk, input, rows) {
   } finally {
     await emulator.close();
     fs.rmSync(output, { force: true });
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -95,8 +99,8 @@ function cpuSecondsOf(pid) {
   }
 }
 
-async function startEmulator() {
-  const child = spawn(process.execPath, [emulatorBin, "--memory", "--json", "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+async function startEmulator(dataDir) {
+  const child = spawn(process.execPath, [emulatorBin, ...(dataDir ? ["--data", dataDir] : ["--memory"]), "--json", "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
   const ready = await new Promise((resolve, reject) => {
     let buffer = "";
     child.stdout.on("data", (chunk) => {
