@@ -15,6 +15,16 @@ const stop = (): void => {
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
 
+// A reader that goes away (`lbx ... --help | head`, an export piped into a command that stops
+// early) is no error worth a stack trace: stop at once, with the status Unix tools get from
+// SIGPIPE (128 + 13), as `git log | head` does. An interrupted import resumes from its checkpoint.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(141);
+  });
+}
+
 let finished = false;
 // If the event loop empties while a command is still awaiting something (a library promise that
 // can no longer settle), Node would exit with 0 as if all went well. Never let that pass silently.

@@ -10,6 +10,7 @@
  * | 4 | partial failure: the command ran, but some rows failed (see the failures file) |
  * | 5 | not found: the dataset, data row or task does not exist |
  * | 130 | interrupted (Ctrl-C) |
+ * | 141 | the reader of the output went away (`lbx ... | head`): stopped at once, as on SIGPIPE |
  */
 export const ExitCode = {
   ok: 0,
@@ -19,6 +20,7 @@ export const ExitCode = {
   partial: 4,
   notFound: 5,
   interrupted: 130,
+  brokenPipe: 141,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

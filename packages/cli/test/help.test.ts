@@ -6,7 +6,7 @@ import { processIo } from "../src/io.js";
 import { runCli } from "../src/main.js";
 import { buildProgram } from "../src/program.js";
 import { memoryIo } from "./helpers/memory-io.js";
-import { json, lbx } from "./helpers/run.js";
+import { json, lbx, start } from "./helpers/run.js";
 
 function allCommands(command: Command, prefix: string[] = []): string[][] {
   return command.commands.flatMap((c) => {
@@ -59,6 +59,18 @@ describe("lbx --help", () => {
     expect(bare.code).toBe(2);
     expect(bare.stderr).toContain("Usage: lbx datasets");
     expect((await lbx([])).code).toBe(2);
+  });
+
+  it("stops quietly when the reader of its output goes away (lbx ... | head)", async () => {
+    const child = start(["data-rows", "import", "--help"]);
+    // Close the read end before lbx has started (as a reader that exits at once would): its
+    // first write meets a broken pipe.
+    child.stdout!.destroy();
+    let stderr = "";
+    child.stderr!.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    const code = await new Promise<number | null>((resolve) => child.on("close", (c) => resolve(c)));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled|at /);
+    expect(code).toBe(141);
   });
 
   it("prints the version", async () => {
