@@ -8,6 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import v8 from "node:v8";
+import { spec } from "./spec.mjs";
 
 // The bin's process-wide settings (see src/bin.ts), so the figure matches the bin's.
 process.env.NODE_ENV ??= "production";
@@ -47,16 +48,6 @@ try {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-/** The same spec text as run.mjs's ingest. */
-function spec(i, dataset) {
-  return (
-    `{"id": {"type": "AUTO", "value": ""}, "payload": {"row_data": "https://storage.example.com/bench/images/${i}.jpg", ` +
-    `"global_key": "bench-${i}", "external_id": "ext-${i}", "metadata_fields": [` +
-    `{"schemaId": "cko8s9r5v0001h2dk9elqdidh", "value": "tag-${i % 100}"}, {"schemaId": "cko8sbczn0002h2dkdaxb5kal", "value": {}}, ` +
-    `{"schemaId": "cko8sbscr0003h2dk04w86hof", "value": {}}, {"schemaId": "cko8sdzv70006h2dk8jg64zvb", "value": "2024-01-01T00:00:00Z"}], ` +
-    `"attachments": [{"type": "IMAGE", "value": "https://storage.example.com/bench/overlays/${i}.png", "name": "overlay"}], "dataset_id": "${dataset}"}}`
-  );
-}
 
 /** Uploads one task's chunk files and manifest; returns the manifest URL. */
 async function uploadTask(dataset, from, to) {
