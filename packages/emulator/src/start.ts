@@ -42,6 +42,13 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
+/** A thread count from `min` to 2 (two cores is what the threads are sized for); anything else is refused. */
+function checkedThreads(name: string, value: number | undefined, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < min || value > 2) throw new TypeError(`${name} must be ${min === 0 ? "0, 1 or 2" : "1 or 2"}, got ${value}`);
+  return value;
+}
+
 function nonNegative(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   if (!Number.isFinite(value) || value < 0) throw new TypeError(`${name} must be a non-negative number, got ${value}`);
@@ -67,7 +74,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     taskConcurrency: Math.max(1, Math.floor(nonNegative("taskConcurrency", options.taskConcurrency, 2))),
     exportChunkBytes: Math.max(1, Math.floor(nonNegative("exportChunkBytes", options.exportChunkBytes, 4 * 1024 * 1024))),
     exportV1CacheSeconds: nonNegative("exportV1CacheSeconds", options.exportV1CacheSeconds, 1_800),
-    exportThreads: options.dataDir ? Math.min(2, Math.max(1, Math.floor(nonNegative("exportThreads", options.exportThreads, 2)))) : 1,
+    exportThreads: options.dataDir ? checkedThreads("exportThreads", options.exportThreads, 2, 1) : 1,
   };
   const apiKey = options.apiKey ?? process.env.LBX_EMULATOR_API_KEY ?? DEFAULT_API_KEY;
   if (!apiKey) throw new TypeError("apiKey must not be empty");
@@ -86,7 +93,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   try {
     const files = new FileStore(path.join(dataDir ?? tempDir!, "files"), store.secret, store.blobs, clock, nonNegative("fileUrlTtlSeconds", options.fileUrlTtlSeconds, 7 * 86_400));
     const faults = new Faults(options.faults);
-    const threadCount = dataDir && clock === systemClock ? Math.min(2, Math.floor(nonNegative("taskThreads", options.taskThreads, Math.min(2, os.availableParallelism())))) : 0;
+    const taskThreads = checkedThreads("taskThreads", options.taskThreads, Math.min(2, os.availableParallelism()), 0);
+    const threadCount = dataDir && clock === systemClock ? taskThreads : 0;
     const threadFile = threadCount > 0 ? taskThreadFile() : null;
     const threads = threadFile
       ? new TaskThreads(

@@ -11,6 +11,12 @@ import { fileURLToPath } from "node:url";
 export function builtWorkerFile(name: string): string | null {
   const here = import.meta.url;
   if (!here || !here.startsWith("file:") || /\.[cm]?ts$/.test(here)) return null;
-  const file = fileURLToPath(new URL(`./${name}${here.endsWith(".cjs") ? ".cjs" : ".js"}`, here));
-  return fs.existsSync(file) ? file : null;
+  // The CommonJS build's `import.meta.url` is a shim that does not escape the path: an install
+  // path with `%` or `#` gives a URL that does not resolve. Then work in-process, never throw.
+  try {
+    const file = fileURLToPath(new URL(`./${name}${here.endsWith(".cjs") ? ".cjs" : ".js"}`, here));
+    return fs.existsSync(file) ? file : null;
+  } catch {
+    return null;
+  }
 }

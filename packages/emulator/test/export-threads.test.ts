@@ -12,7 +12,9 @@ import { startBin } from "./helpers/process.js";
 const V2 = `mutation($input: ExportDataRowsInCatalogInput!){exportDataRowsInCatalog(input: $input){taskId}}`;
 const HEADER = `query($w: WhereUniqueIdInput, $s: TaskStreamType!){task(where: $w){exportMetadataHeader(streamType: $s){totalSize totalLines}}}`;
 const CHUNK = `query($w: WhereUniqueIdInput, $s: TaskStreamType!, $o: UInt64!){task(where: $w){exportFileFromOffset(streamType: $s, offset: $o){offsets{start end} lines{start end} file}}}`;
-const ROWS = 12_000; // above the size at which a dataset is split (10,000)
+// Ranges are ~5,000 rows and the main thread builds the first 3 itself: 40,000 rows make 8 ranges,
+// 3 of them the worker's, so the worker's code path really runs.
+const ROWS = 40_000;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lbx-emulator-export-threads-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -39,7 +41,7 @@ async function exportAll(url: string, key: string, ds: string): Promise<{ bytes:
 
 describe("two-thread export", () => {
   it("gives the single-thread bytes and chunk ranges, and leaves no part file behind", { timeout: 120_000 }, async () => {
-    const args = ["--data", dir, "--verbose", "--export-chunk-bytes", "65536"];
+    const args = ["--data", dir, "--verbose", "--export-chunk-bytes", "262144"];
     const first = await startBin([...args, "--export-threads", "1"]);
     const { url, apiKey: key } = first;
     const ds = await createDataset(url, key);
@@ -67,7 +69,7 @@ describe("two-thread export", () => {
     try {
       const two = await exportAll(second.url, key, ds);
       // The worker really built part of it (not a silent fallback to one thread).
-      await waitFor(async () => (/on a worker thread/.test(second.stderr()) ? true : undefined));
+      await waitFor(async () => (/[1-9]\d* of \d+ row ranges .* on a worker thread/.test(second.stderr()) ? true : undefined));
       expect(one.totalLines).toBe(ROWS);
       expect(two.totalLines).toBe(ROWS);
       expect(two.ranges.length).toBeGreaterThan(10);

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { data, waitFor } from "./helpers/client.js";
 import { createDataset, importResults, startUpsert, task, waitForTask } from "./helpers/flows.js";
 import { startBin } from "./helpers/process.js";
+import { startEmulator } from "../src/index.js";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lbx-emulator-task-threads-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -119,5 +120,10 @@ describe("upsert tasks on two threads", () => {
       p.child.kill("SIGTERM");
       expect(await p.exited).toBe(0);
     }
+  });
+
+  it("refuse a thread count they are not built for, with the option's name", async () => {
+    await expect(startEmulator({ dataDir: dir, taskThreads: 7 })).rejects.toThrow("taskThreads must be 0, 1 or 2, got 7");
+    await expect(startEmulator({ dataDir: dir, exportThreads: 0 })).rejects.toThrow("exportThreads must be 1 or 2, got 0");
   });
 });

@@ -97,8 +97,9 @@ export const exportWorker: TaskWorker = async (services, task, control) => {
         // hands their bytes over, the main thread builds the others and writes all of them in
         // order: the same bytes and chunk index as one thread, in less time on two cores.
         const ranges = workerFile ? splitRanges(services, datasetSeq) : null;
-        if (ranges) {
-          const mine = ranges.map((_, i) => i < MAIN_FIRST || Math.floor((i + 1) * WORKER_SHARE) === Math.floor(i * WORKER_SHARE));
+        const mine = ranges?.map((_, i) => i < MAIN_FIRST || Math.floor((i + 1) * WORKER_SHARE) === Math.floor(i * WORKER_SHARE));
+        // A split that leaves the worker nothing (a few ranges) is built here, without starting it.
+        if (ranges && mine && mine.some((m) => !m)) {
           helper = new ExportHelper(workerFile!, { dbPath: store.file!, salt: store.idSalt, parts, params: input.params, exportKey: task.seq, datasetSeq, orgSeq: task.orgSeq, dataset, ranges: ranges.filter((_, i) => !mine[i]) });
           services.log(`export task ${task.id}: ${mine.filter((m) => !m).length} of ${ranges.length} row ranges of dataset ${datasetSeq} on a worker thread`);
           for (let i = 0; i < ranges.length; i++) {

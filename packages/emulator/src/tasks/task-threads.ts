@@ -124,13 +124,20 @@ export class TaskThreads {
       if (this.slots[index] === slot) this.slots[index] = null;
       const current = slot.current;
       if (!current) return;
-      // A thread that died mid-task is a bug: fail the task as an in-process error would.
+      // A thread that died mid-task is a bug: fail the task as an in-process error would. This
+      // runs in a worker event handler, so a store error here must not escape (it would crash
+      // the server); it is logged, and the task is resumed or failed on the next start.
       this.services.log(`upsert task thread failed: ${error.stack ?? error.message}`);
-      const task = this.services.store.tasks.bySeq(current.taskSeq);
-      if (task?.status === "IN_PROGRESS" && Atomics.load(this.stopFlag, 0) === 0) {
-        this.services.store.tasks.finish(task.seq, "FAILED", { error: error.message }, isoTimestamp(this.services.clock()));
+      try {
+        const task = this.services.store.tasks.bySeq(current.taskSeq);
+        if (task?.status === "IN_PROGRESS" && Atomics.load(this.stopFlag, 0) === 0) {
+          this.services.store.tasks.finish(task.seq, "FAILED", { error: error.message }, isoTimestamp(this.services.clock()));
+        }
+      } catch (storeError) {
+        this.services.log(`could not record the failure of task ${current.taskSeq}: ${storeError instanceof Error ? storeError.message : String(storeError)}`);
+      } finally {
+        current.resolve();
       }
-      current.resolve();
     };
     worker.on("error", lost);
     worker.on("exit", (code) => lost(new Error(`The task thread exited with code ${code}`)));
