@@ -138,7 +138,7 @@ describe("reliability", () => {
       await killEmulator?.close();
     });
 
-    async function crashThenResume(label: string, killWhen: (line: Record<string, unknown>) => boolean) {
+    async function crashThenResume(label: string, killWhen: (line: Record<string, unknown>) => boolean, settleMs = 0) {
       const dataset = await newDataset(killClient, label);
       const rows = rowsOf(label);
       const input = path.join(dir, `${label}.ndjson`);
@@ -148,6 +148,9 @@ describe("reliability", () => {
       const killed = await runChild(child.file, args, killWhen).finished;
       expect(killed.signal, killed.stderr).toBe("SIGKILL");
       expect(fs.existsSync(checkpoint)).toBe(true);
+      // Let requests the server still holds finish first (see `findSubmittedTask`: a request not
+      // yet turned into a task when the resumed run looks cannot be seen).
+      await new Promise((resolve) => setTimeout(resolve, settleMs));
       killEmulator.faults.clear();
       const resumed = await runChild(child.file, args).finished;
       expect(resumed.code, resumed.stderr).toBe(0);
@@ -163,10 +166,16 @@ describe("reliability", () => {
       // The server holds each upsertDataRows for 400 ms before creating the task.
       killEmulator.faults.set({ rules: [{ kind: "latency", ms: 400, operation: "UpsertDataRowsPyApi" }] });
       let sawDone = false;
-      const { killed, done } = await crashThenResume("kill-submitting", (line) => {
-        sawDone ||= (line["doneBefore"] as number) > 0;
-        return sawDone && (line["spans"] as string[]).some((s) => s.endsWith(":submitting"));
-      });
+      // The resumed run starts once the held requests are through (2.5 times the hold): the case
+      // under test is a task the server created after the client died, before the resume looked.
+      const { killed, done } = await crashThenResume(
+        "kill-submitting",
+        (line) => {
+          sawDone ||= (line["doneBefore"] as number) > 0;
+          return sawDone && (line["spans"] as string[]).some((s) => s.endsWith(":submitting"));
+        },
+        1_000,
+      );
       expect((killed.lines.at(-1)!["spans"] as string[]).some((s) => s.endsWith(":submitting"))).toBe(true);
       // Every span became exactly one task: the orphaned one was found and adopted, not sent again.
       expect(await upsertTasksCreatedSince(since, killClient)).toBe(N / 150);
