@@ -9,7 +9,8 @@ import { exportV2MetadataView, parseEntries } from "../src/metadata/stored.js";
 import type { DataRowRecord, DatasetRecord, MetadataSchemaRecord } from "../src/db/records.js";
 import type { NewDataRow } from "../src/db/data-rows.js";
 import { Store } from "../src/db/store.js";
-import { datasetJson, metadataPartRows, SqlV2Lines } from "../src/exports/sql-lines.js";
+import { datasetJson, SqlV2Lines } from "../src/exports/sql-lines.js";
+import { MetadataExportRenderer, metadataPartRows } from "../src/metadata/export-text.js";
 
 const option = (id: string, name: string): MetadataSchemaRecord => ({ id, name, kind: "CustomMetadataEnumOption", reserved: false, parentId: "cenum0000000000000000000a", options: [] });
 const custom: MetadataSchemaRecord[] = [
@@ -99,11 +100,23 @@ describe("SqlV2Lines", () => {
       ];
       const base: NewDataRow = {
         orgSeq: 1, datasetSeq: 7, rowData: "https://example.com/a.jpg", externalId: "ext-1", globalKey: "gk-1", gkNorm: "gk-1", mediaType: null,
-        mediaAttributes: JSON.stringify({ mimeType: "image/jpeg" }), metadata: metadata([{ schemaId: tag, value: "t" }]), attachments: attachmentsText([{ type: "IMAGE", value: "https://x/o.png", name: "overlay" }]), now: "2026-01-01T00:00:00.000Z",
+        mediaAttributes: JSON.stringify({ mimeType: "image/jpeg" }), metadata: metadata([{ schemaId: tag, value: "t" }]), metadataExport: null, attachments: attachmentsText([{ type: "IMAGE", value: "https://x/o.png", name: "overlay" }]), now: "2026-01-01T00:00:00.000Z",
       };
+      // Each variant three times: metadata text not rendered (built from the entries), rendered
+      // with this ontology (copied), and rendered before a schema and an option were renamed
+      // (stale: must be built from the entries, not copied).
+      const current = new MetadataExportRenderer(metadataPartRows(ontology));
+      const renamed = custom.map((s) => ({ ...s, name: `${s.name} (old)`, options: s.options.map((o) => ({ ...o, name: `${o.name} (old)` })) }));
+      const stale = new MetadataExportRenderer(metadataPartRows(new Ontology([...reservedSchemas, ...renamed])));
+      expect(stale.key).not.toBe(current.key);
+      const copies = 3;
       variants.forEach((v, i) => {
-        const gk = v.globalKey === undefined ? { globalKey: `gk-${i}`, gkNorm: `gk-${i}` } : {};
-        store.rows.insert({ ...base, ...gk, ...v });
+        const row = { ...base, ...v };
+        const entries = parseEntries(row.metadata);
+        [null, current.render(entries), stale.render(entries)].forEach((metadataExport, copy) => {
+          const gk = v.globalKey === undefined ? { globalKey: `gk-${i}-${copy}`, gkNorm: `gk-${i}-${copy}` } : v.globalKey === null ? {} : { globalKey: `${v.globalKey}-${copy}`, gkNorm: `${v.gkNorm}-${copy}` };
+          store.rows.insert({ ...row, ...gk, metadataExport });
+        });
       });
       store.rows.insert({ ...base, globalKey: null, gkNorm: null, orgSeq: 2 }); // another organization: not exported
       store.rows.insert({ ...base, globalKey: null, gkNorm: null, datasetSeq: 8 }); // another dataset: not exported
@@ -124,11 +137,11 @@ describe("SqlV2Lines", () => {
                 after = batch.lastSeq;
               }
               // Two ranges split at a middle seq (what the export's two threads read) give the same lines.
-              const middle = store.rows.datasetBatch(7, 0, 100)[Math.floor(variants.length / 2)]!.seq;
+              const middle = store.rows.datasetBatch(7, 0, 100)[Math.floor((variants.length * copies) / 2)]!.seq;
               const halves = [...sql.batch(datasetJson(dataset), 7, 1, 0, 1000, middle).lines, ...sql.batch(datasetJson(dataset), 7, 1, middle, 1000).lines];
               expect(halves).toEqual(lines);
               sql.close();
-              expect(lines).toHaveLength(variants.length);
+              expect(lines).toHaveLength(variants.length * copies);
               expect(lines).toEqual(expected);
               for (const line of lines) JSON.parse(line);
             }

@@ -1,6 +1,7 @@
 // The export's second thread (file stores, built bin only): a large whole-dataset v2 export built
 // half on a worker thread gives exactly the bytes and chunk ranges of the single-thread path.
 // Runs the built bin, since the worker exists only in the build.
+import Database from "better-sqlite3";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -61,6 +62,15 @@ describe("two-thread export", () => {
     const upsert = await startUpsert(url, key, specs);
     expect((await waitForTask(url, key, upsert, 60_000)).status).toBe("COMPLETE");
     const one = await exportAll(url, key, ds);
+    // The upsert task rendered each row's metadata export text as it wrote the row, so exports copy it.
+    const db = new Database(path.join(dir, "emulator.db"), { readonly: true });
+    try {
+      const count = (where: string) => (db.prepare(`SELECT count(*) AS n FROM data_rows WHERE ${where}`).get() as { n: number }).n;
+      expect(count("metadata IS NOT NULL AND metadata_export_key IS NOT NULL")).toBe(ROWS * 0.75);
+      expect(count("metadata IS NOT NULL AND metadata_export_key IS NULL")).toBe(0);
+    } finally {
+      db.close();
+    }
     expect(first.stderr()).not.toMatch(/on a worker thread/);
     first.child.kill("SIGTERM");
     expect(await first.exited).toBe(0);

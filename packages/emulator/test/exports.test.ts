@@ -129,6 +129,27 @@ describe("streamable export", () => {
     const lines = (await download(t.result!)).text.split("\n").filter(Boolean);
     expect(lines).toHaveLength(30);
   });
+  it("shows metadata as it is now: after a row's metadata update and a schema rename, not as imported", async () => {
+    const schema = (await data(url, key, `mutation($data: UpsertCustomMetadataSchemaInput!){upsertCustomMetadataSchema(data: $data){id name}}`, { data: { name: "lens", kind: "CustomMetadataString" } })).upsertCustomMetadataSchema;
+    const set = await createDataset(url, key);
+    const imported = await upsertAndWait(url, key, [0, 1].map((i) => ({ id: { type: "AUTO", value: "" }, payload: { row_data: `https://e.com/m${i}.jpg`, global_key: `meta-${i}`, dataset_id: set, metadata_fields: [{ schemaId: schema.id, value: `wide ${i}` }] } })));
+    const metadataOf = async () => {
+      const started = (await data(url, key, V2, input([{ ids: [set], operator: "is", type: "dataset" }], { includeMetadata: true }))).exportDataRowsInCatalog;
+      await waitForTask(url, key, started.taskId);
+      return (await streamAll(started.taskId)).lines.map((l) => JSON.parse(l).metadata_fields);
+    };
+    expect(await metadataOf()).toEqual([0, 1].map((i) => [{ schema_id: schema.id, schema_name: "lens", schema_kind: "CustomMetadataString", value: `wide ${i}` }]));
+    await data(url, key, `mutation($m: [DataRowCustomMetadataBatchUpsertInput!]!){upsertDataRowCustomMetadata(data: $m){error}}`, { m: [{ dataRowId: imported.successes[1]!.id, fields: [{ schemaId: schema.id, value: "tele" }] }] });
+    expect(await metadataOf()).toEqual([
+      [{ schema_id: schema.id, schema_name: "lens", schema_kind: "CustomMetadataString", value: "wide 0" }],
+      [{ schema_id: schema.id, schema_name: "lens", schema_kind: "CustomMetadataString", value: "tele" }],
+    ]);
+    await data(url, key, `mutation($data: UpsertCustomMetadataSchemaInput!){upsertCustomMetadataSchema(data: $data){id}}`, { data: { id: schema.id, name: "lens_type", kind: "CustomMetadataString" } });
+    expect(await metadataOf()).toEqual([
+      [{ schema_id: schema.id, schema_name: "lens_type", schema_kind: "CustomMetadataString", value: "wide 0" }],
+      [{ schema_id: schema.id, schema_name: "lens_type", schema_kind: "CustomMetadataString", value: "tele" }],
+    ]);
+  });
 });
 
 describe("v1 export", () => {

@@ -3,6 +3,7 @@ import type Database from "better-sqlite3";
 import type { Sqlite } from "./open.js";
 import type { DataRowRecord } from "./records.js";
 import type { SqlFilter } from "./data-row-filters.js";
+import type { MetadataExport } from "../metadata/export-text.js";
 
 /** Selects a DataRowRecord. */
 export const DATA_ROW_COLUMNS =
@@ -19,6 +20,8 @@ export interface NewDataRow {
   mediaType: string | null;
   mediaAttributes: string | null;
   metadata: string | null;
+  /** The metadata's export text (metadata/export-text.ts), or null to build it at export time. */
+  metadataExport: MetadataExport | null;
   attachments: string | null;
   now: string;
 }
@@ -31,6 +34,8 @@ export interface DataRowChanges {
   mediaType?: string | null;
   mediaAttributes?: string | null;
   metadata?: string | null;
+  /** With `metadata`: its export text; left out or null, exports build it from the entries. */
+  metadataExport?: MetadataExport | null;
   attachments?: string | null;
 }
 
@@ -47,7 +52,7 @@ export class DataRowStore {
 
   constructor(private readonly db: Sqlite) {
     this.insertStmt = db.prepare(
-      "INSERT INTO data_rows (org_seq, dataset_seq, row_data, external_id, global_key, gk_norm, media_type, media_attributes, metadata, attachments, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "INSERT INTO data_rows (org_seq, dataset_seq, row_data, external_id, global_key, gk_norm, media_type, media_attributes, metadata, metadata_export, metadata_export_key, attachments, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     );
     this.getStmt = db.prepare(`SELECT ${DATA_ROW_COLUMNS} FROM data_rows WHERE seq = ?`);
     this.byKeyStmt = db.prepare("SELECT seq FROM data_rows WHERE org_seq = ? AND gk_norm = ?");
@@ -64,7 +69,7 @@ export class DataRowStore {
 
   /** Inserts a row and returns its seq; throws a unique violation if its global key is taken. */
   insert(r: NewDataRow): number {
-    const info = this.insertStmt.run(r.orgSeq, r.datasetSeq, r.rowData, r.externalId, r.globalKey, r.gkNorm, r.mediaType, r.mediaAttributes, r.metadata, r.attachments, r.now, r.now);
+    const info = this.insertStmt.run(r.orgSeq, r.datasetSeq, r.rowData, r.externalId, r.globalKey, r.gkNorm, r.mediaType, r.mediaAttributes, r.metadata, r.metadataExport?.text ?? null, r.metadataExport?.key ?? null, r.attachments, r.now, r.now);
     return Number(info.lastInsertRowid);
   }
 
@@ -89,7 +94,11 @@ export class DataRowStore {
     }
     if (changes.mediaType !== undefined) (sets.push("media_type = ?"), params.push(changes.mediaType));
     if (changes.mediaAttributes !== undefined) (sets.push("media_attributes = ?"), params.push(changes.mediaAttributes));
-    if (changes.metadata !== undefined) (sets.push("metadata = ?"), params.push(changes.metadata));
+    if (changes.metadata !== undefined) {
+      // A stale export text must never outlive the metadata it was rendered from.
+      sets.push("metadata = ?", "metadata_export = ?", "metadata_export_key = ?");
+      params.push(changes.metadata, changes.metadataExport?.text ?? null, changes.metadataExport?.key ?? null);
+    }
     if (changes.attachments !== undefined) (sets.push("attachments = ?"), params.push(changes.attachments));
     sets.push("updated_at = ?");
     params.push(now, seq);

@@ -2,8 +2,16 @@
 // (low-volume tables) or derived from `seq` (data rows, attachments; see ids.ts). Indexes are kept
 // to what queries need, because each one costs ingest throughput.
 
-/** Bumped when the DDL changes incompatibly; a store of another version is refused. */
-export const schemaVersion = 1;
+/**
+ * Bumped when the DDL changes; a store of an older version is upgraded by `migrations`, one of
+ * any other version is refused.
+ */
+export const schemaVersion = 2;
+
+/** The statements that take a store from version `n - 1` (the index) to version `n`. */
+export const migrations: Record<number, string> = {
+  2: "ALTER TABLE data_rows ADD COLUMN metadata_export TEXT; ALTER TABLE data_rows ADD COLUMN metadata_export_key INTEGER;",
+};
 
 export const schemaSql = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -75,7 +83,11 @@ CREATE TABLE IF NOT EXISTS data_rows (
   -- instead of two, and exports read them with the row.
   attachments TEXT,
   created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL
+  updated_at TEXT NOT NULL,
+  -- The row's v2 export metadata_fields text and the key of the ontology it was rendered with
+  -- (metadata/export-text.ts); NULL when not rendered. Added in version 2.
+  metadata_export TEXT,
+  metadata_export_key INTEGER
 );
 -- Global keys are unique per organization, ignoring case.
 CREATE UNIQUE INDEX IF NOT EXISTS data_rows_global_key ON data_rows(org_seq, gk_norm) WHERE gk_norm IS NOT NULL;

@@ -1,7 +1,8 @@
 // The export's second thread, seen from the main thread (see export-worker.ts for its side): it
 // builds the lines of some seq ranges of a dataset and hands them over encoded, in order.
 import { MessageChannel, Worker, type MessagePort } from "node:worker_threads";
-import type { MetadataPartRow, DatasetJson } from "./sql-lines.js";
+import type { DatasetJson } from "./sql-lines.js";
+import type { MetadataPartRow } from "../metadata/export-text.js";
 import type { V2Params } from "./lines.js";
 import { builtWorkerFile } from "../worker-file.js";
 

@@ -6,6 +6,7 @@ import type { DataRowRecord, DatasetRecord } from "../db/records.js";
 import { attachmentsOf } from "../db/attachments.js";
 import type { Ontology } from "../metadata/ontology.js";
 import { customMetadataView, metadataFieldsView, parseEntries } from "../metadata/stored.js";
+import { metadataExportRenderer } from "../metadata/export-text.js";
 
 /** One v1 line. */
 export function v1Line(id: string, row: DataRowRecord, ontology: Ontology, includeMetadata: boolean): string {
@@ -33,7 +34,8 @@ export interface V2Params {
 /**
  * Builds v2 lines as text: an export writes millions of them. Attachments and metadata are written
  * straight from their stored JSON without intermediate objects, and the constant part of each
- * metadata entry (schema id, name and kind; a whole enum choice) is computed once per export.
+ * metadata entry (schema id, name and kind; a whole enum choice) is computed once per ontology
+ * (metadata/export-text.ts).
  * The output is byte-identical to `JSON.stringify` of the v2 objects (`exportV2MetadataView`).
  */
 export function v2LineBuilder(
@@ -41,26 +43,8 @@ export function v2LineBuilder(
   params: V2Params,
   attachmentId: (seq: number) => string,
 ): (id: string, row: DataRowRecord, dataset: DatasetRecord | undefined) => string {
-  /** Per schema id: the entry's constant text (see `metadataEntryParts`), computed once per export. */
-  const entryParts = new Map<string, MetadataEntryParts | null>();
-  const partsOf = (schemaId: string): MetadataEntryParts | null => {
-    let parts = entryParts.get(schemaId);
-    if (parts === undefined) {
-      parts = metadataEntryParts(ontology, schemaId);
-      entryParts.set(schemaId, parts);
-    }
-    return parts;
-  };
-  const metadataText = (stored: string): string => {
-    let out = "";
-    for (const e of parseEntries(stored)) {
-      const parts = partsOf(e.schemaId);
-      if (parts === null) continue;
-      const entry = "whole" in parts ? parts.whole : e.value === undefined ? `${parts.prefix.slice(0, -9)}}` : `${parts.prefix}${JSON.stringify(e.value)}}`;
-      out += out ? `,${entry}` : entry;
-    }
-    return `[${out}]`;
-  };
+  const metadata = metadataExportRenderer(ontology);
+  const metadataText = (stored: string): string => metadata.text(parseEntries(stored));
   const attachmentsText = (rowSeq: number, stored: string): string => {
     let out = "";
     for (const a of attachmentsOf(rowSeq, stored)) {
@@ -79,28 +63,6 @@ export function v2LineBuilder(
     line += `,"metadata_fields":${params.includeMetadata && row.metadata ? metadataText(row.metadata) : "[]"}`;
     return `${line},"embeddings":[],"projects":{}}`;
   };
-}
-
-/** The constant text of a v2 metadata entry: up to its value, or whole (an enum's option). */
-export type MetadataEntryParts = { prefix: string } | { whole: string };
-
-/**
- * The constant text of the v2 `metadata_fields` entries of schema `schemaId`: `{prefix}` is the
- * entry up to its value (`{"schema_id":..,"schema_name":..,"schema_kind":..,"value":`), `{whole}`
- * a whole entry (an enum option: parent and option names). Null when the entry is left out
- * (unknown schema, or an enum parent, which is written through its option).
- */
-export function metadataEntryParts(ontology: Ontology, schemaId: string): MetadataEntryParts | null {
-  const schema = ontology.get(schemaId);
-  if (schema?.kind === "CustomMetadataEnumOption") {
-    const parent = ontology.parentOf(schema);
-    return parent ? { whole: JSON.stringify({ schema_id: parent.id, schema_name: parent.name, schema_kind: parent.kind, value: { schema_id: schema.id, schema_name: schema.name } }) } : null;
-  }
-  if (schema && schema.kind !== "CustomMetadataEnum") {
-    const head = JSON.stringify({ schema_id: schema.id, schema_name: schema.name, schema_kind: schema.kind });
-    return { prefix: `${head.slice(0, -1)},"value":` };
-  }
-  return null;
 }
 
 const snakeCache = new Map<string, string>();

@@ -10,8 +10,8 @@ import type Database from "better-sqlite3";
 import type { Sqlite } from "../db/open.js";
 import type { DatasetRecord } from "../db/records.js";
 import type { SeqIds } from "../ids.js";
-import type { Ontology } from "../metadata/ontology.js";
-import { metadataEntryParts, snakeAttributes, type V2Params } from "./lines.js";
+import { metadataExportKey, type MetadataPartRow } from "../metadata/export-text.js";
+import { snakeAttributes, type V2Params } from "./lines.js";
 
 const registered = new WeakSet<Sqlite>();
 
@@ -21,7 +21,8 @@ function registerFunctions(db: Sqlite, ids: SeqIds): void {
   db.function("lbx_row_id", { deterministic: true }, (seq) => ids.encode("row", Number(seq)));
   db.function("lbx_attachment_id", { deterministic: true }, (seq) => ids.encode("attachment", Number(seq)));
   db.function("lbx_snake_attributes", { deterministic: true }, (text) => snakeAttributes(typeof text === "string" ? text : null));
-  // Per export: the constant text of each metadata schema's entries (see `metadataEntryParts`).
+  // Per export: the constant text of each metadata schema's entries (see `metadataEntryParts`), for
+  // rows whose stored `metadata_fields` text was rendered with another ontology (or not at all).
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS export_metadata_parts (
     export INTEGER NOT NULL, schema_id TEXT NOT NULL, prefix TEXT, whole TEXT, PRIMARY KEY (export, schema_id)) WITHOUT ROWID`);
   registered.add(db);
@@ -34,7 +35,13 @@ const ATTACHMENTS = `'[' || coalesce((SELECT group_concat('{"id":"' || lbx_attac
  * `[...]` of the row's metadata: each entry's constant text from the parts table, with its stored
  * value copied in; entries of unknown schemas (no part) are NULL, which group_concat skips.
  */
-const METADATA = `'[' || coalesce((SELECT group_concat((SELECT coalesce(p.whole, CASE WHEN json_type(e.value, '$.value') IS NULL THEN substr(p.prefix, 1, length(p.prefix) - 9) || '}' ELSE p.prefix || (e.value -> '$.value') || '}' END) FROM export_metadata_parts p WHERE p.export = :export AND p.schema_id = e.value ->> '$.schemaId'), ',') FROM json_each(CASE WHEN json_type(r.metadata) = 'array' THEN r.metadata END) e), '') || ']'`;
+const WALKED_METADATA = `'[' || coalesce((SELECT group_concat((SELECT coalesce(p.whole, CASE WHEN json_type(e.value, '$.value') IS NULL THEN substr(p.prefix, 1, length(p.prefix) - 9) || '}' ELSE p.prefix || (e.value -> '$.value') || '}' END) FROM export_metadata_parts p WHERE p.export = :export AND p.schema_id = e.value ->> '$.schemaId'), ',') FROM json_each(CASE WHEN json_type(r.metadata) = 'array' THEN r.metadata END) e), '') || ']'`;
+
+/**
+ * The row's metadata: the text rendered when it was written (metadata/export-text.ts) when that
+ * was with this export's ontology, else walked from the stored entries.
+ */
+const METADATA = `CASE WHEN r.metadata IS NULL OR r.metadata = '' THEN '[]' WHEN r.metadata_export_key = :metadataKey THEN r.metadata_export ELSE ${WALKED_METADATA} END`;
 
 function lineSql(params: V2Params): string {
   const details = params.includeDataRowDetails
@@ -43,24 +50,9 @@ function lineSql(params: V2Params): string {
   return (
     `'{"data_row":{"id":"' || lbx_row_id(r.seq) || '","global_key":' || json_quote(r.global_key) || ',"external_id":' || json_quote(r.external_id) || ',"row_data":' || json_quote(r.row_data) || '${details}},"media_attributes":' || lbx_snake_attributes(r.media_attributes)` +
     ` || ',"attachments":' || ${params.includeAttachments ? `CASE WHEN r.attachments IS NULL OR r.attachments = '' THEN '[]' ELSE ${ATTACHMENTS} END` : `'[]'`}` +
-    ` || ',"metadata_fields":' || ${params.includeMetadata ? `CASE WHEN r.metadata IS NULL OR r.metadata = '' THEN '[]' ELSE ${METADATA} END` : `'[]'`}` +
+    ` || ',"metadata_fields":' || ${params.includeMetadata ? METADATA : `'[]'`}` +
     ` || ',"embeddings":[],"projects":{}}'`
   );
-}
-
-/** One metadata schema's constant entry text: `[schemaId, prefix, whole]` (see `metadataEntryParts`). */
-export type MetadataPartRow = [string, string | null, string | null];
-
-/** The constant entry texts of every schema of an ontology, as plain data (a worker thread gets a copy). */
-export function metadataPartRows(ontology: Ontology): MetadataPartRow[] {
-  const rows: MetadataPartRow[] = [];
-  for (const schema of ontology.schemas) {
-    for (const s of [schema, ...schema.options]) {
-      const parts = metadataEntryParts(ontology, s.id);
-      if (parts) rows.push([s.id, "prefix" in parts ? parts.prefix : null, "whole" in parts ? parts.whole : null]);
-    }
-  }
-  return rows;
 }
 
 /** The dataset fields a line's details show, as JSON texts (`null` when the dataset is gone). */
@@ -77,6 +69,8 @@ export function datasetJson(dataset: DatasetRecord | undefined): DatasetJson {
 /** Reads finished v2 lines of one export from the store, a batch at a time. */
 export class SqlV2Lines {
   private readonly stmt: Database.Statement;
+  /** The key of this export's ontology (see metadata/export-text.ts). */
+  private readonly metadataKey: number;
   private closed = false;
 
   /**
@@ -91,6 +85,7 @@ export class SqlV2Lines {
     private readonly exportKey: number,
   ) {
     registerFunctions(db, ids);
+    this.metadataKey = metadataExportKey(parts);
     const insert = db.prepare("INSERT OR REPLACE INTO export_metadata_parts (export, schema_id, prefix, whole) VALUES (?, ?, ?, ?)");
     db.transaction(() => {
       for (const [schemaId, prefix, whole] of parts) insert.run(exportKey, schemaId, prefix, whole);
@@ -107,6 +102,7 @@ export class SqlV2Lines {
   batch(dataset: DatasetJson, datasetSeq: number, orgSeq: number, after: number, limit: number, until = Number.MAX_SAFE_INTEGER): { lines: string[]; lastSeq: number } {
     const rows = this.stmt.all({
       export: this.exportKey,
+      metadataKey: this.metadataKey,
       datasetSeq,
       orgSeq,
       after,

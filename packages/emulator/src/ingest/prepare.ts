@@ -9,6 +9,7 @@ import { checkAttachments } from "../rules/attachments.js";
 import { checkGlobalKey } from "../rules/global-keys.js";
 import { checkRowData } from "../rules/row-data.js";
 import { checkMetadata, serializeEntries } from "../metadata/stored.js";
+import { metadataExportRenderer, type MetadataExport } from "../metadata/export-text.js";
 import type { RowInput } from "./items.js";
 
 /** A checked row; a field left `undefined` was not given (updates leave it as it is). */
@@ -21,6 +22,8 @@ export interface PreparedRow {
   globalKey?: { key: string; norm: string; sanitized: boolean } | null;
   /** Stored metadata JSON text (null = none). */
   metadata?: string | null;
+  /** With `metadata`: its export text (metadata/export-text.ts). */
+  metadataExport?: MetadataExport | null;
   attachments?: AttachmentInput[];
   /** Conversational row data, to be stored as a file by `finishRow` (which sets rowData). */
   conversational?: unknown;
@@ -97,6 +100,8 @@ export function checkRow(input: RowInput, env: RowRules, requireRowData: boolean
     const check = checkMetadata(input.metadataFields, env.ontology, env.limits);
     if (!check.ok) return { ok: false, reason: check.reason };
     row.metadata = serializeEntries(check.entries);
+    // Rendered now, while the entries are at hand, so a bulk export copies it (export-text.ts).
+    row.metadataExport = metadataExportRenderer(env.ontology).render(check.entries);
   }
   if (input.attachments !== undefined) {
     const check = checkAttachments(input.attachments, env.limits.maxAttachmentsPerRow);

@@ -31,6 +31,7 @@ export class RowWriter {
         mediaType: row.mediaType ?? null,
         mediaAttributes: row.mediaAttributes ?? null,
         metadata: row.metadata ?? null,
+        metadataExport: row.metadataExport ?? null,
         attachments: row.attachments ? attachmentsText(row.attachments) : null,
         now: this.now(),
       });
@@ -55,6 +56,7 @@ export class RowWriter {
           mediaType: row.rowData === undefined ? undefined : (row.mediaType ?? null),
           mediaAttributes: row.mediaAttributes,
           metadata: row.metadata,
+          metadataExport: row.metadataExport,
           attachments,
         },
         this.now(),
