@@ -108,7 +108,7 @@ describe("SqlV2Lines", () => {
       const current = new MetadataExportRenderer(metadataPartRows(ontology));
       const renamed = custom.map((s) => ({ ...s, name: `${s.name} (old)`, options: s.options.map((o) => ({ ...o, name: `${o.name} (old)` })) }));
       const stale = new MetadataExportRenderer(metadataPartRows(new Ontology([...reservedSchemas, ...renamed])));
-      expect(stale.key).not.toBe(current.key);
+      const parts = metadataPartRows(ontology);
       const copies = 3;
       variants.forEach((v, i) => {
         const row = { ...base, ...v };
@@ -128,7 +128,7 @@ describe("SqlV2Lines", () => {
               const params = { includeAttachments, includeMetadata, includeDataRowDetails };
               const js = v2LineBuilder(ontology, params, attachmentId);
               const expected = store.rows.datasetBatch(7, 0, 100).filter((r) => r.orgSeq === 1).map((r) => js(store.ids.encode("row", r.seq), r, dataset));
-              const sql = new SqlV2Lines(store.db, store.ids, metadataPartRows(ontology), params, 99);
+              const sql = new SqlV2Lines(store.db, store.ids, parts, store.rows.exportKeys.validKeys(parts), params, 99);
               const lines: string[] = [];
               for (let after = 0; ; ) {
                 const batch = sql.batch(datasetJson(dataset), 7, 1, after, 3); // small batches: paging is exercised too
@@ -149,6 +149,74 @@ describe("SqlV2Lines", () => {
         }
       }
       expect(store.db.prepare("SELECT COUNT(*) AS n FROM export_metadata_parts").get()).toEqual({ n: 0 });
+      expect(store.db.prepare("SELECT COUNT(*) AS n FROM export_metadata_keys").get()).toEqual({ n: 0 });
+    } finally {
+      store.close();
+    }
+  });
+});
+
+describe("stored export metadata texts", () => {
+  const tag = reservedSchemas.find((s) => s.name === "tag")!.id;
+  const entries = [
+    { schemaId: tag, value: "t" },
+    { schemaId: "cenum0000000000000000000a", value: {} },
+    { schemaId: "copt00000000000000000000a", value: {} },
+  ];
+  const row = (metadataExport: NewDataRow["metadataExport"], gk: string): NewDataRow => ({
+    orgSeq: 1, datasetSeq: 7, rowData: "https://example.com/a.jpg", externalId: null, globalKey: gk, gkNorm: gk, mediaType: null, mediaAttributes: null,
+    metadata: JSON.stringify(entries), metadataExport, attachments: null, now: "2026-01-01T00:00:00.000Z",
+  });
+  /** The metadata_fields of each exported line (copied or built), in row order. */
+  function exported(store: Store, ontology: Ontology): string[] {
+    const parts = metadataPartRows(ontology);
+    const sql = new SqlV2Lines(store.db, store.ids, parts, store.rows.exportKeys.validKeys(parts), { includeAttachments: false, includeMetadata: true, includeDataRowDetails: false }, 1);
+    try {
+      return sql.batch(datasetJson(undefined), 7, 1, 0, 100).lines.map((l) => JSON.stringify(JSON.parse(l).metadata_fields));
+    } finally {
+      sql.close();
+    }
+  }
+
+  it("are copied while every schema they name is unchanged, also after schemas or options are added", () => {
+    const store = new Store(null);
+    try {
+      const ontology = new Ontology([...reservedSchemas, ...custom]);
+      const rendered = new MetadataExportRenderer(metadataPartRows(ontology)).render(entries)!;
+      // A text no walk would build proves which rows are copied.
+      store.rows.insert(row({ ...rendered, text: '["copied"]' }, "a"));
+      store.rows.insert(row(null, "b"));
+      const built = JSON.stringify(JSON.parse(new MetadataExportRenderer(metadataPartRows(ontology)).text(entries)));
+      expect(exported(store, ontology)).toEqual(['["copied"]', built]);
+      const grown = new Ontology([
+        ...reservedSchemas,
+        { ...custom[0]!, options: [...custom[0]!.options, option("copt00000000000000000000c", "fog")] },
+        custom[1]!,
+        { id: "cnew00000000000000000000a", name: "new", kind: "CustomMetadataString", reserved: false, parentId: null, options: [] },
+      ]);
+      expect(exported(store, grown)).toEqual(['["copied"]', built]);
+    } finally {
+      store.close();
+    }
+  });
+
+  it("are rebuilt once a schema, an option or an enum parent they name is renamed or deleted", () => {
+    const store = new Store(null);
+    try {
+      const ontology = new Ontology([...reservedSchemas, ...custom]);
+      store.rows.insert(row({ ...new MetadataExportRenderer(metadataPartRows(ontology)).render(entries)!, text: '["copied"]' }, "a"));
+      const changes: MetadataSchemaRecord[][] = [
+        [{ ...custom[0]!, name: "weather2" }, custom[1]!],
+        [{ ...custom[0]!, options: [option("copt00000000000000000000a", "sunny2"), custom[0]!.options[1]!] }, custom[1]!],
+        [{ ...custom[0]!, options: [custom[0]!.options[1]!] }, custom[1]!],
+        [custom[1]!],
+      ];
+      for (const schemas of changes) {
+        const changed = new Ontology([...reservedSchemas, ...schemas]);
+        expect(exported(store, changed)).toEqual([JSON.stringify(JSON.parse(new MetadataExportRenderer(metadataPartRows(changed)).text(entries)))]);
+      }
+      // The unchanged ontology still copies it (nothing was overwritten by the checks above).
+      expect(exported(store, ontology)).toEqual(['["copied"]']);
     } finally {
       store.close();
     }

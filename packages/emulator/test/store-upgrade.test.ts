@@ -1,5 +1,6 @@
 // A --data directory written by an older emulator is upgraded in place when opened; one of an
 // unknown version is refused with a clear message rather than misread.
+import Database from "better-sqlite3";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -18,20 +19,35 @@ function tempDir(): string {
 }
 
 describe("store versions", () => {
-  it("upgrades a version 1 store (no export text columns) and keeps its rows", () => {
+  it("upgrades a version 1 store (4 KiB pages, WAL, no export text) and keeps its rows", () => {
     const dir = tempDir();
-    const v2 = openSqlite(dir);
-    // Version 1 is version 2 without the two metadata export columns.
-    v2.exec("ALTER TABLE data_rows DROP COLUMN metadata_export; ALTER TABLE data_rows DROP COLUMN metadata_export_key;");
-    v2.prepare("INSERT INTO data_rows (org_seq, dataset_seq, row_data, metadata, created_at, updated_at) VALUES (1, 1, 'https://e.com/a.jpg', '[]', 't', 't')").run();
-    v2.pragma("user_version = 1");
-    v2.close();
+    // A store as version 1 made it: its DDL verbatim, SQLite's default page size, WAL.
+    const v1 = new Database(path.join(dir, "emulator.db"));
+    v1.pragma("journal_mode = WAL");
+    v1.exec(fs.readFileSync(path.join(import.meta.dirname, "fixtures", "schema-v1.sql"), "utf8"));
+    v1.pragma("user_version = 1");
+    v1.prepare("INSERT INTO data_rows (org_seq, dataset_seq, row_data, metadata, created_at, updated_at) VALUES (1, 1, 'https://e.com/a.jpg', '[]', 't', 't')").run();
+    v1.close();
     const db = openSqlite(dir);
     try {
       expect(db.pragma("user_version", { simple: true })).toBe(schemaVersion);
+      expect(db.pragma("page_size", { simple: true })).toBe(4096);
+      expect(db.pragma("wal_autocheckpoint", { simple: true })).toBe(16_384); // 64 MiB of 4 KiB pages
       const columns = (db.prepare("PRAGMA table_info(data_rows)").all() as Array<{ name: string }>).map((c) => c.name);
       expect(columns).toEqual(expect.arrayContaining(["metadata_export", "metadata_export_key"]));
       expect(db.prepare("SELECT row_data, metadata_export FROM data_rows").all()).toEqual([{ row_data: "https://e.com/a.jpg", metadata_export: null }]);
+      expect(db.prepare("SELECT count(*) AS n FROM metadata_export_keys").get()).toEqual({ n: 0 });
+    } finally {
+      db.close();
+    }
+    // Opening it again (upgraded) changes nothing.
+    openSqlite(dir).close();
+  });
+  it("gives a new store 16 KiB pages and checkpoints its WAL every 64 MiB", () => {
+    const db = openSqlite(tempDir());
+    try {
+      expect(db.pragma("page_size", { simple: true })).toBe(16_384);
+      expect(db.pragma("wal_autocheckpoint", { simple: true })).toBe(4096);
     } finally {
       db.close();
     }

@@ -4,6 +4,7 @@ import type { Sqlite } from "./open.js";
 import type { DataRowRecord } from "./records.js";
 import type { SqlFilter } from "./data-row-filters.js";
 import type { MetadataExport } from "../metadata/export-text.js";
+import { ExportKeyStore } from "./export-keys.js";
 
 /** Selects a DataRowRecord. */
 export const DATA_ROW_COLUMNS =
@@ -49,6 +50,8 @@ export class DataRowStore {
   private readonly getStmt: Database.Statement;
   private readonly byKeyStmt: Database.Statement;
   private readonly statements = new Map<string, Database.Statement>();
+  /** The keys of rows' export metadata texts (see metadata/export-text.ts). */
+  readonly exportKeys: ExportKeyStore;
 
   constructor(private readonly db: Sqlite) {
     this.insertStmt = db.prepare(
@@ -56,6 +59,7 @@ export class DataRowStore {
     );
     this.getStmt = db.prepare(`SELECT ${DATA_ROW_COLUMNS} FROM data_rows WHERE seq = ?`);
     this.byKeyStmt = db.prepare("SELECT seq FROM data_rows WHERE org_seq = ? AND gk_norm = ?");
+    this.exportKeys = new ExportKeyStore(db);
   }
 
   private stmt(sql: string): Database.Statement {
@@ -69,7 +73,8 @@ export class DataRowStore {
 
   /** Inserts a row and returns its seq; throws a unique violation if its global key is taken. */
   insert(r: NewDataRow): number {
-    const info = this.insertStmt.run(r.orgSeq, r.datasetSeq, r.rowData, r.externalId, r.globalKey, r.gkNorm, r.mediaType, r.mediaAttributes, r.metadata, r.metadataExport?.text ?? null, r.metadataExport?.key ?? null, r.attachments, r.now, r.now);
+    const info = this.insertStmt.run(r.orgSeq, r.datasetSeq, r.rowData, r.externalId, r.globalKey, r.gkNorm, r.mediaType, r.mediaAttributes, r.metadata, r.metadataExport?.text ?? null, r.metadataExport?.key.key ?? null, r.attachments, r.now, r.now);
+    if (r.metadataExport) this.exportKeys.record(r.metadataExport.key);
     return Number(info.lastInsertRowid);
   }
 
@@ -97,7 +102,8 @@ export class DataRowStore {
     if (changes.metadata !== undefined) {
       // A stale export text must never outlive the metadata it was rendered from.
       sets.push("metadata = ?", "metadata_export = ?", "metadata_export_key = ?");
-      params.push(changes.metadata, changes.metadataExport?.text ?? null, changes.metadataExport?.key ?? null);
+      params.push(changes.metadata, changes.metadataExport?.text ?? null, changes.metadataExport?.key.key ?? null);
+      if (changes.metadataExport) this.exportKeys.record(changes.metadataExport.key);
     }
     if (changes.attachments !== undefined) (sets.push("attachments = ?"), params.push(changes.attachments));
     sets.push("updated_at = ?");

@@ -8,9 +8,18 @@
  */
 export const schemaVersion = 2;
 
+/**
+ * The schema texts (`parts`, JSON) each key of stored export metadata texts covers: an export
+ * copies a row's text only if they are all still the same (metadata/export-text.ts). Version 2.
+ */
+const EXPORT_KEYS = `CREATE TABLE IF NOT EXISTS metadata_export_keys (
+  key INTEGER PRIMARY KEY,
+  parts TEXT NOT NULL
+);`;
+
 /** The statements that take a store from version `n - 1` (the index) to version `n`. */
 export const migrations: Record<number, string> = {
-  2: "ALTER TABLE data_rows ADD COLUMN metadata_export TEXT; ALTER TABLE data_rows ADD COLUMN metadata_export_key INTEGER;",
+  2: `ALTER TABLE data_rows ADD COLUMN metadata_export TEXT; ALTER TABLE data_rows ADD COLUMN metadata_export_key INTEGER; ${EXPORT_KEYS}`,
 };
 
 export const schemaSql = `
@@ -85,7 +94,7 @@ CREATE TABLE IF NOT EXISTS data_rows (
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   -- The row's v2 export metadata_fields text and the key of the ontology it was rendered with
-  -- (metadata/export-text.ts); NULL when not rendered. Added in version 2.
+  -- (metadata/export-text.ts, metadata_export_keys); NULL when not rendered. Version 2.
   metadata_export TEXT,
   metadata_export_key INTEGER
 );
@@ -105,6 +114,7 @@ CREATE TABLE IF NOT EXISTS metadata_schemas (
   created_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS metadata_schemas_org ON metadata_schemas(org_seq);
+${EXPORT_KEYS}
 
 CREATE TABLE IF NOT EXISTS blobs (
   id TEXT PRIMARY KEY,

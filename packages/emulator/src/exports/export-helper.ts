@@ -15,6 +15,8 @@ export interface ExportHelperJob {
   /** The store's id salt, so the worker's row and attachment ids are the main thread's. */
   salt: string;
   parts: MetadataPartRow[];
+  /** The keys of stored metadata texts the export copies (see SqlV2Lines). */
+  validKeys: number[];
   params: V2Params;
   exportKey: number;
   datasetSeq: number;

@@ -28,7 +28,7 @@ function takeReturned(minBytes: number): ArrayBuffer {
   return new ArrayBuffer(Math.ceil(minBytes * 1.25)); // headroom: the next range's lines may be a little longer
 }
 try {
-  const sql = new SqlV2Lines(db, new SeqIds(job.salt), job.parts, job.params, job.exportKey);
+  const sql = new SqlV2Lines(db, new SeqIds(job.salt), job.parts, job.validKeys, job.params, job.exportKey);
   for (let r = 0; r < job.ranges.length; r++) {
     // Wait while `ahead` encoded ranges are not yet written by the main thread.
     for (let seen = Atomics.load(consumed, 0); r - seen >= job.ahead; seen = Atomics.load(consumed, 0)) Atomics.wait(consumed, 0, seen, 1000);

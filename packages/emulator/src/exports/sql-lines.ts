@@ -10,7 +10,7 @@ import type Database from "better-sqlite3";
 import type { Sqlite } from "../db/open.js";
 import type { DatasetRecord } from "../db/records.js";
 import type { SeqIds } from "../ids.js";
-import { metadataExportKey, type MetadataPartRow } from "../metadata/export-text.js";
+import type { MetadataPartRow } from "../metadata/export-text.js";
 import { snakeAttributes, type V2Params } from "./lines.js";
 
 const registered = new WeakSet<Sqlite>();
@@ -21,10 +21,13 @@ function registerFunctions(db: Sqlite, ids: SeqIds): void {
   db.function("lbx_row_id", { deterministic: true }, (seq) => ids.encode("row", Number(seq)));
   db.function("lbx_attachment_id", { deterministic: true }, (seq) => ids.encode("attachment", Number(seq)));
   db.function("lbx_snake_attributes", { deterministic: true }, (text) => snakeAttributes(typeof text === "string" ? text : null));
-  // Per export: the constant text of each metadata schema's entries (see `metadataEntryParts`), for
+  // Per export: the constant text of each metadata schema's entries (`metadataEntryParts` in
+  // metadata/export-text.ts), for
   // rows whose stored `metadata_fields` text was rendered with another ontology (or not at all).
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS export_metadata_parts (
     export INTEGER NOT NULL, schema_id TEXT NOT NULL, prefix TEXT, whole TEXT, PRIMARY KEY (export, schema_id)) WITHOUT ROWID`);
+  // Per export: the keys of stored metadata texts it copies (see metadata/export-text.ts).
+  db.exec(`CREATE TEMP TABLE IF NOT EXISTS export_metadata_keys (export INTEGER NOT NULL, key INTEGER NOT NULL, PRIMARY KEY (export, key)) WITHOUT ROWID`);
   registered.add(db);
 }
 
@@ -38,10 +41,11 @@ const ATTACHMENTS = `'[' || coalesce((SELECT group_concat('{"id":"' || lbx_attac
 const WALKED_METADATA = `'[' || coalesce((SELECT group_concat((SELECT coalesce(p.whole, CASE WHEN json_type(e.value, '$.value') IS NULL THEN substr(p.prefix, 1, length(p.prefix) - 9) || '}' ELSE p.prefix || (e.value -> '$.value') || '}' END) FROM export_metadata_parts p WHERE p.export = :export AND p.schema_id = e.value ->> '$.schemaId'), ',') FROM json_each(CASE WHEN json_type(r.metadata) = 'array' THEN r.metadata END) e), '') || ']'`;
 
 /**
- * The row's metadata: the text rendered when it was written (metadata/export-text.ts) when that
- * was with this export's ontology, else walked from the stored entries.
+ * The row's metadata: the text rendered when it was written (metadata/export-text.ts) when its
+ * key is one this export found still valid, else walked from the stored entries. (The IN list is
+ * computed once per statement run.)
  */
-const METADATA = `CASE WHEN r.metadata IS NULL OR r.metadata = '' THEN '[]' WHEN r.metadata_export_key = :metadataKey THEN r.metadata_export ELSE ${WALKED_METADATA} END`;
+const METADATA = `CASE WHEN r.metadata_export IS NOT NULL AND r.metadata_export_key IN (SELECT k.key FROM export_metadata_keys k WHERE k.export = :export) THEN r.metadata_export WHEN r.metadata IS NULL OR r.metadata = '' THEN '[]' ELSE ${WALKED_METADATA} END`;
 
 function lineSql(params: V2Params): string {
   const details = params.includeDataRowDetails
@@ -69,26 +73,28 @@ export function datasetJson(dataset: DatasetRecord | undefined): DatasetJson {
 /** Reads finished v2 lines of one export from the store, a batch at a time. */
 export class SqlV2Lines {
   private readonly stmt: Database.Statement;
-  /** The key of this export's ontology (see metadata/export-text.ts). */
-  private readonly metadataKey: number;
   private closed = false;
 
   /**
-   * `exportKey` keeps this export's parts apart from others running at the same time (the task
-   * seq). Works on any connection to the store: the export's second thread opens its own.
+   * `parts`: the export's schema texts; `validKeys`: the keys of stored metadata texts it copies
+   * (`ExportKeyStore.validKeys` of those parts). `exportKey` keeps this export's parts and keys
+   * apart from others running at the same time (the task seq). Works on any connection to the
+   * store: the export's second thread opens its own.
    */
   constructor(
     private readonly db: Sqlite,
     ids: SeqIds,
-    parts: MetadataPartRow[],
+    parts: readonly MetadataPartRow[],
+    validKeys: readonly number[],
     params: V2Params,
     private readonly exportKey: number,
   ) {
     registerFunctions(db, ids);
-    this.metadataKey = metadataExportKey(parts);
-    const insert = db.prepare("INSERT OR REPLACE INTO export_metadata_parts (export, schema_id, prefix, whole) VALUES (?, ?, ?, ?)");
+    const insertPart = db.prepare("INSERT OR REPLACE INTO export_metadata_parts (export, schema_id, prefix, whole) VALUES (?, ?, ?, ?)");
+    const insertKey = db.prepare("INSERT OR REPLACE INTO export_metadata_keys (export, key) VALUES (?, ?)");
     db.transaction(() => {
-      for (const [schemaId, prefix, whole] of parts) insert.run(exportKey, schemaId, prefix, whole);
+      for (const [schemaId, prefix, whole] of parts) insertPart.run(exportKey, schemaId, prefix, whole);
+      for (const key of validKeys) insertKey.run(exportKey, key);
     })();
     this.stmt = db
       .prepare(`SELECT r.seq, ${lineSql(params)} FROM data_rows r WHERE r.dataset_seq = :datasetSeq AND r.org_seq = :orgSeq AND r.seq > :after AND r.seq <= :until ORDER BY r.seq LIMIT :limit`)
@@ -102,7 +108,6 @@ export class SqlV2Lines {
   batch(dataset: DatasetJson, datasetSeq: number, orgSeq: number, after: number, limit: number, until = Number.MAX_SAFE_INTEGER): { lines: string[]; lastSeq: number } {
     const rows = this.stmt.all({
       export: this.exportKey,
-      metadataKey: this.metadataKey,
       datasetSeq,
       orgSeq,
       after,
@@ -116,10 +121,11 @@ export class SqlV2Lines {
     return { lines, lastSeq: rows.length ? rows[rows.length - 1]![0] : after };
   }
 
-  /** Forgets this export's parts. */
+  /** Forgets this export's parts and keys. */
   close(): void {
     if (this.closed) return;
     this.closed = true;
     this.db.prepare("DELETE FROM export_metadata_parts WHERE export = ?").run(this.exportKey);
+    this.db.prepare("DELETE FROM export_metadata_keys WHERE export = ?").run(this.exportKey);
   }
 }

@@ -1,21 +1,18 @@
 // The `metadata_fields` text of a v2 export line, rendered when a row's metadata is written.
 //
-// Building it at export time from the stored entries costs SQLite ~4 CPU µs per row (walking the
-// JSON and looking up each schema's text), about a third of a whole line; copying a text rendered
-// at ingest costs ~0.25 µs (measured on 200,000 bench rows). The text depends on the ontology
-// (schema names and kinds, an option's parent), which can change after the row is written, so it
-// is stored with the ontology's `key`: a hash of exactly the schema texts it was built from. An
-// export uses the stored text only when its own ontology has the same key, and walks the entries
-// otherwise, so a renamed or deleted schema never shows stale text.
+// Building it at export time from the stored entries costs SQLite 5-8 CPU µs per row (walking
+// the JSON and looking up each schema's text, the largest part of a line); copying a text
+// rendered at write time costs ~0.25 µs (measured on 200,000 bench rows). The text depends on
+// the constant texts (names, kinds, an option's parent) of the schemas the row's entries name,
+// which can change after the row is written. So the text is stored with a `key`: a hash of
+// exactly those schemas' texts (an unknown schema or an enum parent counted as "no text"), and
+// the texts themselves are recorded once per key (db/export-keys.ts). An export copies a row's
+// text only when every schema its key covers still has the same text, and walks the entries
+// otherwise: a renamed or deleted schema never shows stale text, while new schemas or options
+// (which change nothing already rendered) keep stored texts in use.
 import { createHash } from "node:crypto";
 import type { Ontology } from "./ontology.js";
 import type { StoredEntry } from "./stored.js";
-
-/** A row's rendered `metadata_fields` text and the key of the ontology it was rendered with. */
-export interface MetadataExport {
-  key: number;
-  text: string;
-}
 
 /** The constant text of a v2 metadata entry: up to its value, or whole (an enum's option). */
 export type MetadataEntryParts = { prefix: string } | { whole: string };
@@ -54,22 +51,32 @@ export function metadataPartRows(ontology: Ontology): MetadataPartRow[] {
   return rows;
 }
 
-/**
- * The key of the texts rendered from these parts: 52 bits of their SHA-256 (a safe integer, stored
- * as an SQLite INTEGER). Two ontologies with the same parts render every entry the same.
- */
-export function metadataExportKey(parts: MetadataPartRow[]): number {
-  const digest = createHash("sha256").update(JSON.stringify(parts)).digest();
+/** What a row's stored export text is valid for: its key and the schema texts it covers (JSON of part rows). */
+export interface MetadataExportKey {
+  key: number;
+  /** `[schemaId, prefix, whole]` per schema the entries name, sorted by id; null texts for a schema without one. */
+  partsJson: string;
+}
+
+/** A key of part texts: 52 bits of the SHA-256 of their JSON (a safe integer, stored as an SQLite INTEGER). */
+export function partsKey(partsJson: string): number {
+  const digest = createHash("sha256").update(partsJson).digest();
   return digest.readUIntBE(0, 6) * 16 + (digest[6]! >> 4);
 }
 
-/** Renders the `metadata_fields` text of entries with one ontology's constant texts, cached per schema. */
-export class MetadataExportRenderer {
-  readonly key: number;
-  private readonly parts = new Map<string, MetadataEntryParts>();
+/** A row's rendered `metadata_fields` text, with the key it is valid for. */
+export interface MetadataExport {
+  text: string;
+  key: MetadataExportKey;
+}
 
-  constructor(partRows: MetadataPartRow[]) {
-    this.key = metadataExportKey(partRows);
+/** Renders the `metadata_fields` text of entries with one ontology's constant texts. */
+export class MetadataExportRenderer {
+  private readonly parts = new Map<string, MetadataEntryParts>();
+  /** Keys by the entries' schema ids (rows of a bulk import name the same few sets of schemas). */
+  private readonly keys = new Map<string, MetadataExportKey>();
+
+  constructor(partRows: readonly MetadataPartRow[]) {
     for (const [schemaId, prefix, whole] of partRows) this.parts.set(schemaId, whole !== null ? { whole } : { prefix: prefix! });
   }
 
@@ -88,8 +95,32 @@ export class MetadataExportRenderer {
 
   /** The stored form for a row whose metadata is `entries` (null when it has none). */
   render(entries: readonly StoredEntry[]): MetadataExport | null {
-    return entries.length === 0 ? null : { key: this.key, text: this.text(entries) };
+    if (entries.length === 0) return null;
+    let signature = "";
+    for (const e of entries) signature += `${String(e.schemaId)}\u0000`;
+    let key = this.keys.get(signature);
+    if (!key) {
+      const ids = [...new Set(entries.map((e) => String(e.schemaId)))].sort();
+      const partsJson = JSON.stringify(ids.map((id): MetadataPartRow => {
+        const parts = this.parts.get(id);
+        return [id, parts && "prefix" in parts ? parts.prefix : null, parts && "whole" in parts ? parts.whole : null];
+      }));
+      key = { key: partsKey(partsJson), partsJson };
+      this.keys.set(signature, key);
+    }
+    return { text: this.text(entries), key };
   }
+}
+
+/**
+ * Whether texts rendered under `partsJson` (a key's part rows) are what an export with the
+ * `current` part rows builds: every schema they cover has the same texts now (none when absent).
+ */
+export function stillRendersSame(partsJson: string, current: ReadonlyMap<string, MetadataPartRow>): boolean {
+  return (JSON.parse(partsJson) as MetadataPartRow[]).every(([id, prefix, whole]) => {
+    const now = current.get(id);
+    return (now?.[1] ?? null) === prefix && (now?.[2] ?? null) === whole;
+  });
 }
 
 const renderers = new WeakMap<Ontology, MetadataExportRenderer>();

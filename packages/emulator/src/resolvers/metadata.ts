@@ -7,6 +7,7 @@ import { EmulatorError, malformed, notFound } from "../errors.js";
 import { newId } from "../ids.js";
 import { normalizeGlobalKey } from "../rules/global-keys.js";
 import { checkMetadata, customMetadataView, mergeEntries, parseEntries, serializeEntries, topSchemaId } from "../metadata/stored.js";
+import { metadataExportRenderer } from "../metadata/export-text.js";
 import { now, rowId } from "./common.js";
 
 /** Finds a row of the caller's organization by id or global key. */
@@ -108,7 +109,7 @@ export const metadataResolvers: Resolvers<EmulatorContext> = {
             fail(`A data row can have at most ${limits.maxMetadataFieldsPerRow} metadata fields`);
             continue;
           }
-          store.rows.update(row.seq, { metadata: serializeEntries(merged) }, now(ctx));
+          store.rows.update(row.seq, { metadata: serializeEntries(merged), metadataExport: metadataExportRenderer(ontology).render(merged) }, now(ctx));
         }
       });
       return failures;
@@ -134,7 +135,7 @@ export const metadataResolvers: Resolvers<EmulatorContext> = {
           }
           const remove = new Set(item.schemaIds);
           const kept = parseEntries(row.metadata).filter((e) => !remove.has(e.schemaId) && !remove.has(topSchemaId(e, ontology)));
-          store.rows.update(row.seq, { metadata: serializeEntries(kept) }, now(ctx));
+          store.rows.update(row.seq, { metadata: serializeEntries(kept), metadataExport: metadataExportRenderer(ontology).render(kept) }, now(ctx));
         }
       });
       return failures;

@@ -89,7 +89,8 @@ export const exportWorker: TaskWorker = async (services, task, control) => {
   try {
     if (wholeDatasetsV2) {
       const parts = metadataPartRows(ontology);
-      sqlLines = new SqlV2Lines(store.db, store.ids, parts, input.params, task.seq);
+      const validKeys = input.params.includeMetadata ? store.rows.exportKeys.validKeys(parts) : [];
+      sqlLines = new SqlV2Lines(store.db, store.ids, parts, validKeys, input.params, task.seq);
       const workerFile = services.settings.exportThreads > 1 && store.file ? exportWorkerFile() : null;
       for (const datasetSeq of input.datasets) {
         const dataset = datasetJson(datasetOf(datasetSeq));
@@ -101,7 +102,7 @@ export const exportWorker: TaskWorker = async (services, task, control) => {
         const mine = ranges?.map((_, i) => i < MAIN_FIRST || Math.floor((i + 1) * WORKER_SHARE) === Math.floor(i * WORKER_SHARE));
         // A split that leaves the worker nothing (a few ranges) is built here, without starting it.
         if (ranges && mine && mine.some((m) => !m)) {
-          helper = new ExportHelper(workerFile!, { dbPath: store.file!, salt: store.idSalt, parts, params: input.params, exportKey: task.seq, datasetSeq, orgSeq: task.orgSeq, dataset, ranges: ranges.filter((_, i) => !mine[i]) });
+          helper = new ExportHelper(workerFile!, { dbPath: store.file!, salt: store.idSalt, parts, validKeys, params: input.params, exportKey: task.seq, datasetSeq, orgSeq: task.orgSeq, dataset, ranges: ranges.filter((_, i) => !mine[i]) });
           services.log(`export task ${task.id}: ${mine.filter((m) => !m).length} of ${ranges.length} row ranges of dataset ${datasetSeq} on a worker thread`);
           for (let i = 0; i < ranges.length; i++) {
             if (mine[i]) {
