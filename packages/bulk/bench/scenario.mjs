@@ -5,6 +5,7 @@
 // runs upsert tasks on worker threads and large exports on two threads.
 //
 // Usage: node bench/scenario.mjs <bundled-sdk.mjs> <input.ndjson> <rows> [--detail]
+// Extra emulator flags: LBX_BENCH_EMULATOR_ARGS="--export-threads 1".
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -23,7 +24,7 @@ async function scenario(sdk, input, rows) {
   const emulator = await startEmulator(dataDir);
   try {
     // A local server answers polls in a millisecond: poll more often than the cloud defaults (0.5-2 s).
-    const client = sdk.createClient({ apiKey: emulator.apiKey, endpoint: emulator.url, polling: { minDelayMs: 50, maxDelayMs: 500 } });
+    const client = sdk.createClient({ apiKey: emulator.apiKey, endpoint: emulator.url, polling: { minDelayMs: 50, maxDelayMs: Number(process.env.MAXD ?? 500) } });
     const dataset = (await sdk.createDataset(client, { name: `bench-${rows}`, iamIntegration: null })).id;
 
     let meter = startMeter(emulator.pid);
@@ -56,13 +57,14 @@ function report(name, rows, m) {
 
 /** Peak RSS of this process (VmHWM, reset now; plus sampling where the reset is not allowed), wall and CPU time. */
 function startMeter(emulatorPid) {
+  let reset = true;
   try {
     fs.writeFileSync("/proc/self/clear_refs", "5");
   } catch {
-    // Not allowed here: the sampled peak below still holds.
+    reset = false; // not allowed here: sample instead (the SDK's own CPU figure then includes it)
   }
-  let sampled = process.memoryUsage().rss;
-  const timer = setInterval(() => (sampled = Math.max(sampled, process.memoryUsage().rss)), 20);
+  let sampled = process.memoryUsage.rss();
+  const timer = reset ? undefined : setInterval(() => (sampled = Math.max(sampled, process.memoryUsage.rss())), 20);
   const started = performance.now();
   const cpu = process.cpuUsage();
   const emulatorCpu = cpuSecondsOf(emulatorPid);
@@ -100,7 +102,8 @@ function cpuSecondsOf(pid) {
 }
 
 async function startEmulator(dataDir) {
-  const child = spawn(process.execPath, [emulatorBin, ...(dataDir ? ["--data", dataDir] : ["--memory"]), "--json", "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+  const extra = (process.env.LBX_BENCH_EMULATOR_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [emulatorBin, ...(dataDir ? ["--data", dataDir] : ["--memory"]), "--json", "--port", "0", ...extra], { stdio: ["ignore", "pipe", "inherit"] });
   const ready = await new Promise((resolve, reject) => {
     let buffer = "";
     child.stdout.on("data", (chunk) => {
