@@ -2,7 +2,8 @@
 // chunk files uploaded first, then only the tasks are timed, so HTTP uploads and a client on the
 // other core do not blur the figure. Prints {"rows","seconds","cpuMicrosPerRow","load"}; CPU is
 // this whole process's, task threads included (polling every 200 ms is the only client work
-// while tasks run). Usage: node bench/ingest-task.mjs [--rows N] [--task-threads N]
+// while tasks run). Usage: node bench/ingest-task.mjs [--rows N] [--task-threads N] [--memory]
+// [--task-rows N]
 // (default 200,000 rows, the same as run.mjs's ingest; task threads as the emulator's default)
 import fs from "node:fs";
 import os from "node:os";
@@ -19,14 +20,18 @@ const args = process.argv.slice(2);
 const rowsArg = args.indexOf("--rows");
 const ROWS = rowsArg >= 0 ? Number(args[rowsArg + 1]) : 200_000;
 if (!Number.isInteger(ROWS) || ROWS <= 0) throw new Error("--rows needs a positive integer");
-const ROWS_PER_TASK = 150_000;
+// --task-rows N: rows per task (default 150,000, the cloud's limit; the SDK sends 25,000).
+const taskRowsArg = args.indexOf("--task-rows");
+const ROWS_PER_TASK = taskRowsArg >= 0 ? Number(args[taskRowsArg + 1]) : 150_000;
 const CHUNK_BYTES = 10_000_000;
 const UPLOAD_DOC = "mutation UploadFile($file: Upload!, $contentLength: Int!, $sign: Boolean) { uploadFile(file: $file, contentLength: $contentLength, sign: $sign) {url filename} }";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lbx-emulator-ingest-task-"));
 // --task-threads N: upsert task threads (default: the emulator's, i.e. cores, at most 2; 0 = in-process).
 const threadsArg = args.indexOf("--task-threads");
-const emulator = await startEmulator({ dataDir: dir, ...(threadsArg >= 0 ? { taskThreads: Number(args[threadsArg + 1]) } : {}) });
+// --memory: an in-memory store (what the bulk benchmark runs against), tasks in-process.
+const MEMORY = args.includes("--memory");
+const emulator = await startEmulator({ ...(MEMORY ? {} : { dataDir: dir }), ...(threadsArg >= 0 ? { taskThreads: Number(args[threadsArg + 1]) } : {}) });
 try {
   const dataset = (await gql(`mutation{createDataset(data: {name: "bench"}) {id}}`)).createDataset.id;
   const manifests = [];

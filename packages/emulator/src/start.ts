@@ -88,7 +88,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const dataDir = options.dataDir ? path.resolve(options.dataDir) : null;
   const tempDir = dataDir ? null : fs.mkdtempSync(path.join(os.tmpdir(), "lbx-emulator-"));
-  const store = new Store(dataDir);
+  const store = dataDir ? new Store(dataDir) : new Store(path.join(tempDir!, "store"), "scratch");
   const cleanup: Array<() => void> = [() => store.close(), () => tempDir && fs.rmSync(tempDir, { recursive: true, force: true })];
   try {
     const files = new FileStore(path.join(dataDir ?? tempDir!, "files"), store.secret, store.blobs, clock, nonNegative("fileUrlTtlSeconds", options.fileUrlTtlSeconds, 7 * 86_400));

@@ -1,5 +1,6 @@
 // Opens (or creates) the SQLite store. A data directory gets a WAL-mode file that survives
-// restarts; `memory` gets an in-memory database.
+// restarts; the emulator's `--memory` store is a scratch file deleted with its temporary folder;
+// unit tests use an in-memory database.
 import Database from "better-sqlite3";
 import fs from "node:fs";
 import path from "node:path";
@@ -12,19 +13,32 @@ const PAGE_BYTES = 16_384;
 const CHECKPOINT_BYTES = 64 * 1024 * 1024;
 
 /**
- * Opens the store at `dir/emulator.db`, or in memory when `dir` is null, and applies the schema.
- * `attach`: a second connection to a store another connection of this process already opened
- * (an upsert task thread): the schema is left alone, since changing it would need the write lock.
+ * How a store in a folder is opened:
+ * - `own`: the data directory's store (WAL, durable against crashes), upgraded if older;
+ * - `attach`: a second connection to a store another connection of this process already opened
+ *   (an upsert task thread): the schema is left alone, since changing it would need the write lock;
+ * - `scratch`: a store that lives as long as the process (the emulator's `--memory`), one
+ *   connection, rollback journal in memory and no syncs, since nothing of it must survive a
+ *   crash. A file rather than SQLite's `:memory:`: inserting 600,000 bench rows measured
+ *   7.0-7.1 CPU µs per row against 9.5-9.7 in memory (both 16 KiB pages; 12-14 with 4 KiB).
  */
-export function openSqlite(dir: string | null, attach = false): Sqlite {
+export type OpenMode = "own" | "attach" | "scratch";
+
+/** Opens the store at `dir/emulator.db`, or in memory when `dir` is null, and applies the schema. */
+export function openSqlite(dir: string | null, mode: OpenMode = "own"): Sqlite {
   let db: Sqlite;
-  if (dir) {
+  if (dir && mode === "scratch") {
+    fs.mkdirSync(dir, { recursive: true });
+    db = new Database(path.join(dir, "emulator.db"));
+    db.pragma(`page_size = ${PAGE_BYTES}`);
+    db.pragma("journal_mode = MEMORY");
+    db.pragma("synchronous = OFF");
+  } else if (dir) {
     fs.mkdirSync(dir, { recursive: true });
     db = new Database(path.join(dir, "emulator.db"));
     // A new store gets 16 KiB pages (an existing one keeps its own): rows with their metadata,
     // attachments and export text are ~1 KB, and bulk inserts of them into a WAL file measured
     // 18-22% less CPU than with 4 KiB pages. Only takes effect before the first table exists.
-    // (In-memory stores keep SQLite's default: not measured there.)
     db.pragma(`page_size = ${PAGE_BYTES}`);
     db.pragma("journal_mode = WAL");
     // WAL + NORMAL is durable against process crashes (kill -9), which is what a local emulator
@@ -39,10 +53,11 @@ export function openSqlite(dir: string | null, attach = false): Sqlite {
     db.pragma("busy_timeout = 30000");
   } else {
     db = new Database(":memory:");
+    db.pragma(`page_size = ${PAGE_BYTES}`); // inserts measured 20% cheaper than with 4 KiB pages here too
   }
   db.pragma("cache_size = -65536"); // 64 MiB page cache
   db.pragma("temp_store = MEMORY");
-  if (attach) return db;
+  if (mode === "attach") return db;
   let version = db.pragma("user_version", { simple: true }) as number;
   // An older store is upgraded in place, one version at a time, each step in a transaction that
   // holds the write lock and reads the version again inside it, so two processes opening the same

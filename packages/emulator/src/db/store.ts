@@ -1,5 +1,5 @@
 // The store: one SQLite connection and a repository per table group.
-import { openSqlite, type Sqlite } from "./open.js";
+import { openSqlite, type OpenMode, type Sqlite } from "./open.js";
 import { metaValue, newSecret } from "./meta.js";
 import { OrgStore } from "./orgs.js";
 import { DatasetStore } from "./datasets.js";
@@ -29,16 +29,17 @@ export class Store {
   readonly secret: string;
   /** The salt of `ids` (a worker thread with its own connection derives the same ids from it). */
   readonly idSalt: string;
-  /** The database file, or null when in memory. */
+  /** The database file other connections may open, or null (in memory, or a scratch store). */
   readonly file: string | null;
 
-  /** Opens the store in `dir` (persistent) or in memory (`null`); `attach`: see `openSqlite`. */
-  constructor(dir: string | null, attach = false) {
-    this.db = openSqlite(dir, attach);
+  /** Opens the store in `dir` or in memory (`null`); `mode`: see `openSqlite`. */
+  constructor(dir: string | null, mode: OpenMode = "own") {
+    this.db = openSqlite(dir, mode);
     this.secret = metaValue(this.db, "secret", newSecret);
     this.idSalt = metaValue(this.db, "id-salt", newSecret);
     this.ids = new SeqIds(this.idSalt);
-    this.file = dir ? this.db.name : null;
+    // Only a data directory's store can be shared with other connections (threads).
+    this.file = dir && mode !== "scratch" ? this.db.name : null;
     this.orgs = new OrgStore(this.db);
     this.datasets = new DatasetStore(this.db);
     this.rows = new DataRowStore(this.db);

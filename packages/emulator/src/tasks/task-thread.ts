@@ -15,7 +15,7 @@ import { upsertWorker } from "./upsert-task.js";
 const config = workerData as TaskThreadConfig;
 const stop = new Int32Array(config.stop);
 const post = (message: TaskThreadMessage): void => parentPort!.postMessage(message);
-const store = new Store(config.dataDir, true);
+const store = new Store(config.dataDir, "attach");
 const files = new FileStore(path.join(config.dataDir, "files"), store.secret, store.blobs, systemClock, config.fileUrlTtlSeconds);
 
 const control: TaskControl = {

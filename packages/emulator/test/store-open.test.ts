@@ -1,5 +1,6 @@
-// A --data directory written by an older emulator is upgraded in place when opened; one of an
-// unknown version is refused with a clear message rather than misread.
+// How stores are opened: a --data directory written by an older emulator is upgraded in place
+// (one of an unknown version is refused); new stores get 16 KiB pages; the emulator's --memory
+// store is a private scratch file.
 import Database from "better-sqlite3";
 import fs from "node:fs";
 import os from "node:os";
@@ -7,6 +8,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openSqlite } from "../src/db/open.js";
 import { schemaVersion } from "../src/db/schema-sql.js";
+import { Store } from "../src/db/store.js";
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -58,5 +60,29 @@ describe("store versions", () => {
     db.pragma(`user_version = ${schemaVersion + 1}`);
     db.close();
     expect(() => openSqlite(dir)).toThrow(`holds a store of schema version ${schemaVersion + 1}; this emulator uses version ${schemaVersion}`);
+  });
+});
+
+describe("scratch stores (the emulator's --memory)", () => {
+  it("are one private connection: rollback journal in memory, no syncs, not offered to threads, rollback works", () => {
+    const dir = tempDir();
+    const store = new Store(dir, "scratch");
+    try {
+      expect(store.file).toBeNull();
+      expect(store.db.pragma("journal_mode", { simple: true })).toBe("memory");
+      expect(store.db.pragma("synchronous", { simple: true })).toBe(0);
+      expect(store.db.pragma("page_size", { simple: true })).toBe(16_384);
+      const insert = store.db.prepare("INSERT INTO data_rows (org_seq, dataset_seq, row_data, created_at, updated_at) VALUES (1, 1, ?, 't', 't')");
+      expect(() =>
+        store.transaction(() => {
+          insert.run("kept?");
+          throw new Error("rolled back");
+        }),
+      ).toThrow("rolled back");
+      store.transaction(() => insert.run("kept"));
+      expect(store.db.prepare("SELECT row_data FROM data_rows").pluck().all()).toEqual(["kept"]);
+    } finally {
+      store.close();
+    }
   });
 });
