@@ -1,6 +1,6 @@
 // A/B harness for the upsert task alone: the built library (`dist/index.js`) in this process, all
 // chunk files uploaded first, then only the tasks are timed, so HTTP uploads and a client on the
-// other core do not blur the figure. Prints {"rows","seconds","cpuMicrosPerRow","load"}; CPU is
+// other core do not blur the figure. Prints {"rows","seconds","cpuMicrosPerRow","load","storeMb"}; CPU is
 // this whole process's, task threads included (polling every 200 ms is the only client work
 // while tasks run). Usage: node bench/ingest-task.mjs [--rows N] [--task-threads N] [--memory]
 // [--task-rows N]
@@ -47,7 +47,10 @@ try {
   const count = (await gql(`query($id: ID!){dataset(where: {id: $id}){rowCount}}`, { id: dataset })).dataset.rowCount;
   if (count !== ROWS) throw new Error(`dataset has ${count} rows, expected ${ROWS}`);
   const load = fs.readFileSync("/proc/loadavg", "utf8").split(" ")[0];
-  console.log(JSON.stringify({ rows: ROWS, seconds: Number(seconds.toFixed(2)), cpuMicrosPerRow: Number(((used.user + used.system) / ROWS).toFixed(2)), load }));
+  // The store's size on disk (database and WAL), with a data directory.
+  const storeBytes = MEMORY ? undefined : ["emulator.db", "emulator.db-wal"].reduce((sum, f) => sum + (fs.existsSync(path.join(dir, f)) ? fs.statSync(path.join(dir, f)).size : 0), 0);
+  const storeMb = storeBytes === undefined ? undefined : Math.round(storeBytes / 2 ** 20);
+  console.log(JSON.stringify({ rows: ROWS, seconds: Number(seconds.toFixed(2)), cpuMicrosPerRow: Number(((used.user + used.system) / ROWS).toFixed(2)), load, storeMb }));
 } finally {
   await emulator.close();
   fs.rmSync(dir, { recursive: true, force: true });
