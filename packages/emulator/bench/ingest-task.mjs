@@ -4,7 +4,7 @@
 // this whole process's, task threads included (polling every 200 ms is the only client work
 // while tasks run). Usage: node bench/ingest-task.mjs [--rows N] [--task-threads N] [--memory]
 // [--task-rows N]
-// (default 200,000 rows, the same as run.mjs's ingest; task threads as the emulator's default)
+// (default 200,000 rows; task threads as the emulator's default)
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -29,7 +29,7 @@ const UPLOAD_DOC = "mutation UploadFile($file: Upload!, $contentLength: Int!, $s
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lbx-emulator-ingest-task-"));
 // --task-threads N: upsert task threads (default: the emulator's, i.e. cores, at most 2; 0 = in-process).
 const threadsArg = args.indexOf("--task-threads");
-// --memory: an in-memory store (what the bulk benchmark runs against), tasks in-process.
+// --memory: the emulator's --memory store (what @lbx/bulk's benchmark runs against by default), tasks in-process.
 const MEMORY = args.includes("--memory");
 const emulator = await startEmulator({ ...(MEMORY ? {} : { dataDir: dir }), ...(threadsArg >= 0 ? { taskThreads: Number(args[threadsArg + 1]) } : {}) });
 try {

@@ -88,8 +88,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const dataDir = options.dataDir ? path.resolve(options.dataDir) : null;
   const tempDir = dataDir ? null : fs.mkdtempSync(path.join(os.tmpdir(), "lbx-emulator-"));
-  const store = dataDir ? new Store(dataDir) : new Store(path.join(tempDir!, "store"), "scratch");
-  const cleanup: Array<() => void> = [() => store.close(), () => tempDir && fs.rmSync(tempDir, { recursive: true, force: true })];
+  const removeTempDir = () => tempDir && fs.rmSync(tempDir, { recursive: true, force: true });
+  let store: Store;
+  try {
+    store = dataDir ? new Store(dataDir) : new Store(path.join(tempDir!, "store"), "scratch");
+  } catch (error) {
+    removeTempDir();
+    throw error;
+  }
+  const cleanup: Array<() => void> = [() => store.close(), removeTempDir];
   try {
     const files = new FileStore(path.join(dataDir ?? tempDir!, "files"), store.secret, store.blobs, clock, nonNegative("fileUrlTtlSeconds", options.fileUrlTtlSeconds, 7 * 86_400));
     const faults = new Faults(options.faults);

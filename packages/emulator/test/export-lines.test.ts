@@ -10,7 +10,7 @@ import type { DataRowRecord, DatasetRecord, MetadataSchemaRecord } from "../src/
 import type { NewDataRow } from "../src/db/data-rows.js";
 import { Store } from "../src/db/store.js";
 import { datasetJson, SqlV2Lines } from "../src/exports/sql-lines.js";
-import { MetadataExportRenderer, metadataPartRows } from "../src/metadata/export-text.js";
+import { MetadataExportRenderer, metadataPartRows, type MetadataPartRow } from "../src/metadata/export-text.js";
 
 const option = (id: string, name: string): MetadataSchemaRecord => ({ id, name, kind: "CustomMetadataEnumOption", reserved: false, parentId: "cenum0000000000000000000a", options: [] });
 const custom: MetadataSchemaRecord[] = [
@@ -105,9 +105,9 @@ describe("SqlV2Lines", () => {
       // Each variant three times: metadata text not rendered (built from the entries), rendered
       // with this ontology (copied), and rendered before a schema and an option were renamed
       // (stale: must be built from the entries, not copied).
-      const current = new MetadataExportRenderer(metadataPartRows(ontology));
+      const current = new MetadataExportRenderer(ontology);
       const renamed = custom.map((s) => ({ ...s, name: `${s.name} (old)`, options: s.options.map((o) => ({ ...o, name: `${o.name} (old)` })) }));
-      const stale = new MetadataExportRenderer(metadataPartRows(new Ontology([...reservedSchemas, ...renamed])));
+      const stale = new MetadataExportRenderer(new Ontology([...reservedSchemas, ...renamed]));
       const parts = metadataPartRows(ontology);
       const copies = 3;
       variants.forEach((v, i) => {
@@ -182,11 +182,11 @@ describe("stored export metadata texts", () => {
     const store = new Store(null);
     try {
       const ontology = new Ontology([...reservedSchemas, ...custom]);
-      const rendered = new MetadataExportRenderer(metadataPartRows(ontology)).render(entries)!;
+      const rendered = new MetadataExportRenderer(ontology).render(entries)!;
       // A text no walk would build proves which rows are copied.
       store.rows.insert(row({ ...rendered, text: '["copied"]' }, "a"));
       store.rows.insert(row(null, "b"));
-      const built = JSON.stringify(JSON.parse(new MetadataExportRenderer(metadataPartRows(ontology)).text(entries)));
+      const built = JSON.stringify(JSON.parse(new MetadataExportRenderer(ontology).text(entries)));
       expect(exported(store, ontology)).toEqual(['["copied"]', built]);
       const grown = new Ontology([
         ...reservedSchemas,
@@ -200,11 +200,57 @@ describe("stored export metadata texts", () => {
     }
   });
 
+  it("share one key across the options a row can choose, so keys stay few", () => {
+    const ontology = new Ontology([...reservedSchemas, ...custom]);
+    const renderer = new MetadataExportRenderer(ontology);
+    // An option named alone (without its enum's entry) still brings in the enum and all its options.
+    const choose = (option: string) => renderer.render([{ schemaId: tag, value: "t" }, { schemaId: option, value: {} }])!;
+    const sunny = choose("copt00000000000000000000a");
+    const rain = choose("copt00000000000000000000b");
+    expect(sunny.text).not.toBe(rain.text);
+    expect(sunny.key).toEqual(rain.key);
+    expect(JSON.parse(sunny.key.partsJson).map((r: MetadataPartRow) => r[0])).toEqual([tag, "cenum0000000000000000000a", "copt00000000000000000000a", "copt00000000000000000000b"].sort());
+  });
+
+  it("are rebuilt when a schema they name was unknown when they were rendered and is known now", () => {
+    const store = new Store(null);
+    try {
+      const embedding = { id: "cemb00000000000000000000a", name: "vec", kind: "CustomMetadataEmbedding", reserved: false, parentId: null, options: [] } as MetadataSchemaRecord;
+      const withEmbedding = [...entries, { schemaId: embedding.id, value: [0.5] }];
+      const before = new Ontology([...reservedSchemas, ...custom]);
+      store.rows.insert({ ...row({ ...new MetadataExportRenderer(before).render(withEmbedding)!, text: '["copied"]' }, "a"), metadata: JSON.stringify(withEmbedding) });
+      expect(exported(store, before)).toEqual(['["copied"]']);
+      const after = new Ontology([...reservedSchemas, ...custom, embedding]);
+      const built = exported(store, after)[0]!;
+      expect(JSON.parse(built).at(-1)).toEqual({ schema_id: embedding.id, schema_name: "vec", schema_kind: "CustomMetadataEmbedding", value: [0.5] });
+    } finally {
+      store.close();
+    }
+  });
+
+  it("keep being copied after a transaction that recorded their key rolled back", () => {
+    const store = new Store(null);
+    try {
+      const ontology = new Ontology([...reservedSchemas, ...custom]);
+      const rendered = new MetadataExportRenderer(ontology).render(entries)!;
+      expect(() =>
+        store.transaction(() => {
+          store.rows.insert(row({ ...rendered, text: '["rolled back"]' }, "a"));
+          throw new Error("duplicate global key further on");
+        }),
+      ).toThrow("duplicate");
+      store.transaction(() => store.rows.insert(row({ ...rendered, text: '["copied"]' }, "a")));
+      expect(exported(store, ontology)).toEqual(['["copied"]']);
+    } finally {
+      store.close();
+    }
+  });
+
   it("are rebuilt once a schema, an option or an enum parent they name is renamed or deleted", () => {
     const store = new Store(null);
     try {
       const ontology = new Ontology([...reservedSchemas, ...custom]);
-      store.rows.insert(row({ ...new MetadataExportRenderer(metadataPartRows(ontology)).render(entries)!, text: '["copied"]' }, "a"));
+      store.rows.insert(row({ ...new MetadataExportRenderer(ontology).render(entries)!, text: '["copied"]' }, "a"));
       const changes: MetadataSchemaRecord[][] = [
         [{ ...custom[0]!, name: "weather2" }, custom[1]!],
         [{ ...custom[0]!, options: [option("copt00000000000000000000a", "sunny2"), custom[0]!.options[1]!] }, custom[1]!],
@@ -213,7 +259,7 @@ describe("stored export metadata texts", () => {
       ];
       for (const schemas of changes) {
         const changed = new Ontology([...reservedSchemas, ...schemas]);
-        expect(exported(store, changed)).toEqual([JSON.stringify(JSON.parse(new MetadataExportRenderer(metadataPartRows(changed)).text(entries)))]);
+        expect(exported(store, changed)).toEqual([JSON.stringify(JSON.parse(new MetadataExportRenderer(changed).text(entries)))]);
       }
       // The unchanged ontology still copies it (nothing was overwritten by the checks above).
       expect(exported(store, ontology)).toEqual(['["copied"]']);

@@ -61,16 +61,25 @@ describe("two-thread export", () => {
     }));
     const upsert = await startUpsert(url, key, specs);
     expect((await waitForTask(url, key, upsert, 60_000)).status).toBe("COMPLETE");
+    // A metadata mutation renders the row's export text too (row 1 has metadata; row 4 had none).
+    const mutated = await data(url, key, `mutation($m: [DataRowCustomMetadataBatchUpsertInput!]!){upsertDataRowCustomMetadata(data: $m){error}}`, {
+      m: ["thr-1", "thr-4"].map((globalKey) => ({ globalKey, fields: [{ schemaId: "cko8s9r5v0001h2dk9elqdidh", value: "changed" }] })),
+    });
+    expect(mutated.upsertDataRowCustomMetadata).toEqual([]);
     const one = await exportAll(url, key, ds);
-    // The upsert task rendered each row's metadata export text as it wrote the row, so exports copy it.
-    const db = new Database(path.join(dir, "emulator.db"), { readonly: true });
-    try {
-      const count = (where: string) => (db.prepare(`SELECT count(*) AS n FROM data_rows WHERE ${where}`).get() as { n: number }).n;
-      expect(count("metadata IS NOT NULL AND metadata_export_key IS NOT NULL")).toBe(ROWS * 0.75);
-      expect(count("metadata IS NOT NULL AND metadata_export_key IS NULL")).toBe(0);
-    } finally {
-      db.close();
-    }
+    // The upsert task (on a task thread) and the mutation rendered each row's export text as they
+    // wrote the row, and recorded its key, so exports can copy it.
+    const withText = ROWS * 0.75 + 1;
+    const count = (where: string) => {
+      const db = new Database(path.join(dir, "emulator.db"), { readonly: true });
+      try {
+        return (db.prepare(`SELECT count(*) AS n FROM data_rows WHERE ${where}`).get() as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    };
+    expect(count("metadata IS NOT NULL AND metadata_export IS NOT NULL AND metadata_export_key IN (SELECT key FROM metadata_export_keys)")).toBe(withText);
+    expect(count("metadata IS NOT NULL AND metadata_export IS NULL")).toBe(0);
     expect(first.stderr()).not.toMatch(/on a worker thread/);
     first.child.kill("SIGTERM");
     expect(await first.exited).toBe(0);
@@ -90,6 +99,22 @@ describe("two-thread export", () => {
     } finally {
       second.child.kill("SIGTERM");
       await second.exited;
+    }
+
+    // Both threads copy stored texts (rather than building them): replaced by one no walk would
+    // build, it is what every such line of a two-thread export shows.
+    const db = new Database(path.join(dir, "emulator.db"));
+    db.prepare(`UPDATE data_rows SET metadata_export = '["stored"]' WHERE metadata_export IS NOT NULL`).run();
+    db.close();
+    const third = await startBin(args);
+    try {
+      const lines = (await exportAll(third.url, key, ds)).bytes.toString("utf8").split("\n").filter(Boolean);
+      await waitFor(async () => (/[1-9]\d* of \d+ row ranges .* on a worker thread/.test(third.stderr()) ? true : undefined));
+      // Every row with metadata, those of the worker's ranges (logged above) included.
+      expect(lines.filter((l) => l.includes('"metadata_fields":["stored"]'))).toHaveLength(withText);
+    } finally {
+      third.child.kill("SIGTERM");
+      await third.exited;
     }
   });
 });

@@ -43,7 +43,13 @@ describe("store versions", () => {
       db.close();
     }
     // Opening it again (upgraded) changes nothing.
-    openSqlite(dir).close();
+    const again = openSqlite(dir);
+    try {
+      expect(again.pragma("user_version", { simple: true })).toBe(schemaVersion);
+      expect(again.prepare("SELECT row_data FROM data_rows").pluck().all()).toEqual(["https://e.com/a.jpg"]);
+    } finally {
+      again.close();
+    }
   });
   it("gives a new store 16 KiB pages and checkpoints its WAL every 64 MiB", () => {
     const db = openSqlite(tempDir());

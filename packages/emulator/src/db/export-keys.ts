@@ -8,7 +8,7 @@ import { stillRendersSame, type MetadataExportKey, type MetadataPartRow } from "
 export class ExportKeyStore {
   private readonly insertStmt: Database.Statement;
   private readonly allStmt: Database.Statement;
-  /** Keys this connection has recorded (a record rolled back with its transaction only makes rows walk, never stale). */
+  /** Keys this connection has recorded; forgotten when a transaction rolls back (see `Store.transaction`). */
   private readonly recorded = new Set<number>();
 
   constructor(db: Sqlite) {
@@ -21,6 +21,15 @@ export class ExportKeyStore {
     if (this.recorded.has(key.key)) return;
     this.insertStmt.run(key.key, key.partsJson);
     this.recorded.add(key.key);
+  }
+
+  /**
+   * Forgets which keys this connection recorded, after a transaction rolled back (its records
+   * with it): the next row with a key records it again (an unrecorded key would only make its
+   * rows walk, never show stale text, but for as long as the connection lives).
+   */
+  forgetRecorded(): void {
+    this.recorded.clear();
   }
 
   /** The recorded keys whose texts an export with the `current` schema texts would build the same. */

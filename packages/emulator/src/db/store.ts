@@ -57,7 +57,12 @@ export class Store {
    * later could find its snapshot outdated and fail (SQLITE_BUSY_SNAPSHOT) instead of waiting.
    */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    try {
+      return this.db.transaction(fn).immediate();
+    } catch (error) {
+      this.rows.exportKeys.forgetRecorded(); // its key records were rolled back too
+      throw error;
+    }
   }
 
   close(): void {

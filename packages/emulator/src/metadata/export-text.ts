@@ -5,7 +5,7 @@
 // rendered at write time costs ~0.25 µs (measured on 200,000 bench rows). The text depends on
 // the constant texts (names, kinds, an option's parent) of the schemas the row's entries name,
 // which can change after the row is written. So the text is stored with a `key`: a hash of
-// exactly those schemas' texts (an unknown schema or an enum parent counted as "no text"), and
+// those schemas' texts (an enum's with all its options; an unknown schema as "no text"), and
 // the texts themselves are recorded once per key (db/export-keys.ts). An export copies a row's
 // text only when every schema its key covers still has the same text, and walks the entries
 // otherwise: a renamed or deleted schema never shows stale text, while new schemas or options
@@ -70,14 +70,17 @@ export interface MetadataExport {
   key: MetadataExportKey;
 }
 
+/** Signatures a renderer remembers keys for, at most (then it starts over). */
+const MAX_CACHED_SIGNATURES = 1_000;
+
 /** Renders the `metadata_fields` text of entries with one ontology's constant texts. */
 export class MetadataExportRenderer {
   private readonly parts = new Map<string, MetadataEntryParts>();
-  /** Keys by the entries' schema ids (rows of a bulk import name the same few sets of schemas). */
+  /** Keys by the top-level schemas the entries name, in order (rows of an import name few such sets). */
   private readonly keys = new Map<string, MetadataExportKey>();
 
-  constructor(partRows: readonly MetadataPartRow[]) {
-    for (const [schemaId, prefix, whole] of partRows) this.parts.set(schemaId, whole !== null ? { whole } : { prefix: prefix! });
+  constructor(private readonly ontology: Ontology) {
+    for (const [schemaId, prefix, whole] of metadataPartRows(ontology)) this.parts.set(schemaId, whole !== null ? { whole } : { prefix: prefix! });
   }
 
   /** `[...]` of the entries, byte-identical to `JSON.stringify` of the v2 view; unknown schemas are left out. */
@@ -93,22 +96,40 @@ export class MetadataExportRenderer {
     return `[${out}]`;
   }
 
-  /** The stored form for a row whose metadata is `entries` (null when it has none). */
+  /**
+   * The stored form for a row whose metadata is `entries` (null when it has none). Its key covers
+   * the top-level schemas the entries name, an enum with all of its options (so rows choosing
+   * different options share a key, and options added later leave it valid), a schema this
+   * ontology does not know as one without text (so it becoming known invalidates the key).
+   */
   render(entries: readonly StoredEntry[]): MetadataExport | null {
     if (entries.length === 0) return null;
-    let signature = "";
-    for (const e of entries) signature += `${String(e.schemaId)}\u0000`;
+    const tops = entries.map((e) => this.topOf(String(e.schemaId)));
+    const signature = tops.join("\u0000");
     let key = this.keys.get(signature);
     if (!key) {
-      const ids = [...new Set(entries.map((e) => String(e.schemaId)))].sort();
-      const partsJson = JSON.stringify(ids.map((id): MetadataPartRow => {
-        const parts = this.parts.get(id);
-        return [id, parts && "prefix" in parts ? parts.prefix : null, parts && "whole" in parts ? parts.whole : null];
-      }));
+      const members = new Set<string>();
+      for (const top of tops) {
+        members.add(top);
+        for (const option of this.ontology.get(top)?.options ?? []) members.add(option.id);
+      }
+      const partsJson = JSON.stringify(
+        [...members].sort().map((id): MetadataPartRow => {
+          const parts = this.parts.get(id);
+          return [id, parts && "prefix" in parts ? parts.prefix : null, parts && "whole" in parts ? parts.whole : null];
+        }),
+      );
       key = { key: partsKey(partsJson), partsJson };
+      if (this.keys.size >= MAX_CACHED_SIGNATURES) this.keys.clear();
       this.keys.set(signature, key);
     }
     return { text: this.text(entries), key };
+  }
+
+  /** The top-level schema of an id: an option's enum, else the id itself. */
+  private topOf(id: string): string {
+    const schema = this.ontology.get(id);
+    return schema?.kind === "CustomMetadataEnumOption" ? (this.ontology.parentOf(schema)?.id ?? id) : id;
   }
 }
 
@@ -129,7 +150,7 @@ const renderers = new WeakMap<Ontology, MetadataExportRenderer>();
 export function metadataExportRenderer(ontology: Ontology): MetadataExportRenderer {
   let renderer = renderers.get(ontology);
   if (!renderer) {
-    renderer = new MetadataExportRenderer(metadataPartRows(ontology));
+    renderer = new MetadataExportRenderer(ontology);
     renderers.set(ontology, renderer);
   }
   return renderer;

@@ -145,8 +145,11 @@ export const exportWorker: TaskWorker = async (services, task, control) => {
     files.discard(absPath);
     throw error;
   } finally {
-    sqlLines?.close();
-    await helper?.stop();
+    try {
+      sqlLines?.close();
+    } finally {
+      await helper?.stop();
+    }
   }
   const index = writer.close();
   store.transaction(() => {
