@@ -93,7 +93,7 @@ CREATE TABLE IF NOT EXISTS data_rows (
   attachments TEXT,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
-  -- The row's v2 export metadata_fields text and the key of the ontology it was rendered with
+  -- The row's v2 export metadata_fields text and the key of the schema texts it was rendered with
   -- (metadata/export-text.ts, metadata_export_keys); NULL when not rendered. Version 2.
   metadata_export TEXT,
   metadata_export_key INTEGER
