@@ -92,3 +92,30 @@ describe("scratch stores (the emulator's --memory)", () => {
     }
   });
 });
+
+describe("Store.transactionWhenFree", () => {
+  it("waits for another connection's write lock without blocking the event loop, then writes", async () => {
+    const dir = tempDir();
+    const store = new Store(dir);
+    const other = new Database(path.join(dir, "emulator.db"));
+    try {
+      other.prepare("BEGIN IMMEDIATE").run(); // what a task thread holds while it writes a batch
+      const insert = store.db.prepare("INSERT INTO data_rows (org_seq, dataset_seq, row_data, created_at, updated_at) VALUES (1, 1, 'waited', 't', 't')");
+      let settled = false;
+      const write = store.transactionWhenFree(() => insert.run()).then(() => (settled = true));
+      let ticks = 0;
+      const timer = setInterval(() => (ticks += 1), 5);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      clearInterval(timer);
+      expect(settled).toBe(false);
+      expect(ticks).toBeGreaterThan(5); // the event loop kept running while the write waited
+      other.prepare("COMMIT").run();
+      await write;
+      expect(store.db.prepare("SELECT row_data FROM data_rows").pluck().all()).toEqual(["waited"]);
+      expect(store.db.pragma("busy_timeout", { simple: true })).toBe(30_000);
+    } finally {
+      other.close();
+      store.close();
+    }
+  });
+});

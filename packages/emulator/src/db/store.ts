@@ -12,6 +12,9 @@ import { TaskResultStore } from "./task-results.js";
 import { JobStore } from "./jobs.js";
 import { SeqIds } from "../ids.js";
 
+/** How long `transactionWhenFree` keeps retrying before it waits on the lock. */
+const BLOCKING_AFTER_MS = 2_000;
+
 export class Store {
   readonly db: Sqlite;
   readonly orgs: OrgStore;
@@ -63,6 +66,29 @@ export class Store {
       this.rows.exportKeys.forgetRecorded(); // its key records were rolled back too
       throw error;
     }
+  }
+
+  /**
+   * Runs `fn` in a transaction without blocking the event loop while another connection (an
+   * upsert task thread) holds the write lock, which it does for a whole batch of rows: tries
+   * without waiting, then again after short pauses, so the main thread keeps serving requests
+   * meanwhile. After `BLOCKING_AFTER_MS` it waits on the lock like `transaction` (never starves).
+   */
+  async transactionWhenFree<T>(fn: () => T): Promise<T> {
+    const started = Date.now();
+    const wait = this.db.pragma("busy_timeout", { simple: true }) as number;
+    for (let pause = 1; Date.now() - started < BLOCKING_AFTER_MS; pause = Math.min(pause * 2, 16)) {
+      this.db.pragma("busy_timeout = 0");
+      try {
+        return this.transaction(fn);
+      } catch (error) {
+        if ((error as { code?: unknown }).code !== "SQLITE_BUSY") throw error;
+      } finally {
+        this.db.pragma(`busy_timeout = ${wait}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+    return this.transaction(fn);
   }
 
   close(): void {

@@ -11,10 +11,11 @@ export const uploadResolvers: Resolvers<EmulatorContext> = {
   Mutation: {
     // `contentLength` is not checked against the bytes: SDK 3.x sends the CHARACTER count for
     // descriptor uploads passed as text (spec §1.5), which differs for non-ASCII content.
-    uploadFile: (_p, { file }, ctx) => {
+    uploadFile: async (_p, { file }, ctx) => {
       if (!(file instanceof UploadedFile)) throw malformed("file must be a multipart file part");
-      const files = ctx.services.files;
-      if (!files.get(file.blobId)) files.register(ctx.org.seq, file.blobId, file.relPath, file.size, sniffMimeType(file.head), file.filename);
+      const { files, store } = ctx.services;
+      // Bulk imports upload while task threads write: wait for the lock without freezing the server.
+      if (!files.get(file.blobId)) await store.transactionWhenFree(() => files.register(ctx.org.seq, file.blobId, file.relPath, file.size, sniffMimeType(file.head), file.filename));
       return { url: fileUrl(ctx, file.blobId), filename: file.filename ?? file.blobId };
     },
   },
