@@ -5,6 +5,12 @@ import type Database from "better-sqlite3";
 import type { Sqlite } from "./open.js";
 import { stillRendersSame, type MetadataExportKey, type MetadataPartRow } from "../metadata/export-text.js";
 
+/** A key whose stored texts an export may copy, with the part rows they were rendered with (their markers' texts). */
+export interface ValidKey {
+  key: number;
+  parts: MetadataPartRow[];
+}
+
 export class ExportKeyStore {
   private readonly insertStmt: Database.Statement;
   private readonly allStmt: Database.Statement;
@@ -32,11 +38,11 @@ export class ExportKeyStore {
     this.recorded.clear();
   }
 
-  /** The recorded keys whose texts an export with the `current` schema texts would build the same. */
-  validKeys(current: readonly MetadataPartRow[]): number[] {
+  /** The recorded keys whose texts an export with the `current` schema texts would build the same, with their part rows. */
+  validKeys(current: readonly MetadataPartRow[]): ValidKey[] {
     const now = new Map(current.map((row) => [row[0], row]));
-    const valid: number[] = [];
-    for (const [key, parts] of this.allStmt.all() as Array<[number, string]>) if (stillRendersSame(parts, now)) valid.push(key);
+    const valid: ValidKey[] = [];
+    for (const [key, parts] of this.allStmt.all() as Array<[number, string]>) if (stillRendersSame(parts, now)) valid.push({ key, parts: JSON.parse(parts) as MetadataPartRow[] });
     return valid;
   }
 }

@@ -3,6 +3,7 @@
 import { MessageChannel, Worker, type MessagePort } from "node:worker_threads";
 import type { DatasetJson } from "./sql-lines.js";
 import type { MetadataPartRow } from "../metadata/export-text.js";
+import type { ValidKey } from "../db/export-keys.js";
 import type { V2Params } from "./lines.js";
 import { builtWorkerFile } from "../worker-file.js";
 
@@ -16,7 +17,7 @@ export interface ExportHelperJob {
   salt: string;
   parts: MetadataPartRow[];
   /** The keys of stored metadata texts the export copies (see SqlV2Lines). */
-  validKeys: number[];
+  validKeys: ValidKey[];
   params: V2Params;
   exportKey: number;
   datasetSeq: number;

@@ -10,7 +10,8 @@ import type Database from "better-sqlite3";
 import type { Sqlite } from "../db/open.js";
 import type { DatasetRecord } from "../db/records.js";
 import type { SeqIds } from "../ids.js";
-import type { MetadataPartRow } from "../metadata/export-text.js";
+import { MAX_MARKERS, markerOf, type MetadataPartRow } from "../metadata/export-text.js";
+import type { ValidKey } from "../db/export-keys.js";
 import { snakeAttributes, type V2Params } from "./lines.js";
 
 const registered = new WeakSet<Sqlite>();
@@ -26,8 +27,6 @@ function registerFunctions(db: Sqlite, ids: SeqIds): void {
   // rows whose stored `metadata_fields` text was rendered with another ontology (or not at all).
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS export_metadata_parts (
     export INTEGER NOT NULL, schema_id TEXT NOT NULL, prefix TEXT, whole TEXT, PRIMARY KEY (export, schema_id)) WITHOUT ROWID`);
-  // Per export: the keys of stored metadata texts it copies (see metadata/export-text.ts).
-  db.exec(`CREATE TEMP TABLE IF NOT EXISTS export_metadata_keys (export INTEGER NOT NULL, key INTEGER NOT NULL, PRIMARY KEY (export, key)) WITHOUT ROWID`);
   registered.add(db);
 }
 
@@ -40,21 +39,40 @@ const ATTACHMENTS = `'[' || coalesce((SELECT group_concat('{"id":"' || lbx_attac
  */
 const WALKED_METADATA = `'[' || coalesce((SELECT group_concat((SELECT coalesce(p.whole, CASE WHEN json_type(e.value, '$.value') IS NULL THEN substr(p.prefix, 1, length(p.prefix) - 9) || '}' ELSE p.prefix || (e.value -> '$.value') || '}' END) FROM export_metadata_parts p WHERE p.export = :export AND p.schema_id = e.value ->> '$.schemaId'), ',') FROM json_each(CASE WHEN json_type(r.metadata) = 'array' THEN r.metadata END) e), '') || ']'`;
 
-/**
- * The row's metadata: the text rendered when it was written (metadata/export-text.ts) when its
- * key is one this export found still valid, else walked from the stored entries. (The IN list is
- * computed once per statement run.)
- */
-const METADATA = `CASE WHEN r.metadata_export IS NOT NULL AND r.metadata_export_key IN (SELECT k.key FROM export_metadata_keys k WHERE k.export = :export) THEN r.metadata_export WHEN r.metadata IS NULL OR r.metadata = '' THEN '[]' ELSE ${WALKED_METADATA} END`;
+/** Keys an export expands stored texts of, at most (rows of other keys are walked): bounds the statement's size. */
+const MAX_EXPANDED_KEYS = 64;
 
-function lineSql(params: V2Params): string {
+/** An SQL string literal. */
+const literal = (text: string): string => `'${text.replaceAll("'", "''")}'`;
+
+/**
+ * The row's metadata: the text stored when it was written (metadata/export-text.ts) when its key
+ * is one this export found still valid, its markers replaced by the schema texts they stand for;
+ * else walked from the stored entries.
+ */
+function metadataSql(validKeys: readonly ValidKey[]): string {
+  const branches = validKeys.slice(0, MAX_EXPANDED_KEYS).map(({ key, parts }) => {
+    let text = "r.metadata_export";
+    if (parts.length <= MAX_MARKERS) {
+      parts.forEach(([, prefix, whole], i) => {
+        const constant = whole ?? prefix;
+        if (constant !== null) text = `replace(${text}, char(${markerOf(i).charCodeAt(0)}), ${literal(constant)})`;
+      });
+    }
+    return ` WHEN ${key} THEN ${text}`;
+  });
+  const copied = branches.length ? `WHEN r.metadata_export IS NOT NULL AND r.metadata_export_key IN (${validKeys.slice(0, MAX_EXPANDED_KEYS).map((k) => k.key).join(", ")}) THEN CASE r.metadata_export_key${branches.join("")} END ` : "";
+  return `CASE ${copied}WHEN r.metadata IS NULL OR r.metadata = '' THEN '[]' ELSE ${WALKED_METADATA} END`;
+}
+
+function lineSql(params: V2Params, validKeys: readonly ValidKey[]): string {
   const details = params.includeDataRowDetails
     ? `,"details":{"dataset_id":' || :datasetId || ',"dataset_name":' || :datasetName || ',"created_at":"' || r.created_at || '","updated_at":"' || r.updated_at || '","last_activity_at":"' || r.updated_at || '","created_by":null}`
     : "";
   return (
     `'{"data_row":{"id":"' || lbx_row_id(r.seq) || '","global_key":' || json_quote(r.global_key) || ',"external_id":' || json_quote(r.external_id) || ',"row_data":' || json_quote(r.row_data) || '${details}},"media_attributes":' || lbx_snake_attributes(r.media_attributes)` +
     ` || ',"attachments":' || ${params.includeAttachments ? `CASE WHEN r.attachments IS NULL OR r.attachments = '' THEN '[]' ELSE ${ATTACHMENTS} END` : `'[]'`}` +
-    ` || ',"metadata_fields":' || ${params.includeMetadata ? METADATA : `'[]'`}` +
+    ` || ',"metadata_fields":' || ${params.includeMetadata ? metadataSql(validKeys) : `'[]'`}` +
     ` || ',"embeddings":[],"projects":{}}'`
   );
 }
@@ -77,27 +95,25 @@ export class SqlV2Lines {
 
   /**
    * `parts`: the export's schema texts; `validKeys`: the keys of stored metadata texts it copies
-   * (`ExportKeyStore.validKeys` of those parts). `exportKey` keeps this export's parts and keys
-   * apart from others running at the same time (the task seq). Works on any connection to the
+   * (`ExportKeyStore.validKeys` of those parts). `exportKey` keeps this export's parts apart from
+   * others running at the same time (the task seq). Works on any connection to the
    * store: the export's second thread opens its own.
    */
   constructor(
     private readonly db: Sqlite,
     ids: SeqIds,
     parts: readonly MetadataPartRow[],
-    validKeys: readonly number[],
+    validKeys: readonly ValidKey[],
     params: V2Params,
     private readonly exportKey: number,
   ) {
     registerFunctions(db, ids);
     const insertPart = db.prepare("INSERT OR REPLACE INTO export_metadata_parts (export, schema_id, prefix, whole) VALUES (?, ?, ?, ?)");
-    const insertKey = db.prepare("INSERT OR REPLACE INTO export_metadata_keys (export, key) VALUES (?, ?)");
     db.transaction(() => {
       for (const [schemaId, prefix, whole] of parts) insertPart.run(exportKey, schemaId, prefix, whole);
-      for (const key of validKeys) insertKey.run(exportKey, key);
     })();
     this.stmt = db
-      .prepare(`SELECT r.seq, ${lineSql(params)} FROM data_rows r WHERE r.dataset_seq = :datasetSeq AND r.org_seq = :orgSeq AND r.seq > :after AND r.seq <= :until ORDER BY r.seq LIMIT :limit`)
+      .prepare(`SELECT r.seq, ${lineSql(params, validKeys)} FROM data_rows r WHERE r.dataset_seq = :datasetSeq AND r.org_seq = :orgSeq AND r.seq > :after AND r.seq <= :until ORDER BY r.seq LIMIT :limit`)
       .raw();
   }
 
@@ -121,11 +137,10 @@ export class SqlV2Lines {
     return { lines, lastSeq: rows.length ? rows[rows.length - 1]![0] : after };
   }
 
-  /** Forgets this export's parts and keys. */
+  /** Forgets this export's parts. */
   close(): void {
     if (this.closed) return;
     this.closed = true;
     this.db.prepare("DELETE FROM export_metadata_parts WHERE export = ?").run(this.exportKey);
-    this.db.prepare("DELETE FROM export_metadata_keys WHERE export = ?").run(this.exportKey);
   }
 }

@@ -9,7 +9,8 @@
 // the texts themselves are recorded once per key (db/export-keys.ts). An export copies a row's
 // text only when every schema its key covers still has the same text, and walks the entries
 // otherwise: a renamed or deleted schema never shows stale text, while new schemas or options
-// (which change nothing already rendered) keep stored texts in use.
+// (which change nothing already rendered) keep stored texts in use. Stored texts are compact
+// (see `MAX_MARKERS`): the constant texts are put back by the export.
 import { createHash } from "node:crypto";
 import type { Ontology } from "./ontology.js";
 import type { StoredEntry } from "./stored.js";
@@ -56,6 +57,22 @@ export interface MetadataExportKey {
   key: number;
   /** `[schemaId, prefix, whole]` per schema the entries name, sorted by id; null texts for a schema without one. */
   partsJson: string;
+  /** Per schema id with a text: its marker in stored texts (see `markerOf`), when the key has few enough schemas. */
+  markers: ReadonlyMap<string, string> | null;
+}
+
+/**
+ * Stored texts are compact: each schema's constant text (`prefix` or `whole`) is replaced by one
+ * control character, the `i`-th schema of the key's sorted part rows by `char(1 + i)`, which an
+ * export puts back with `replace()` (sql-lines.ts). JSON text never holds a raw control character
+ * (JSON.stringify escapes them), so markers are unambiguous. A stored bench row shrinks from ~440
+ * to ~50 bytes. Keys covering more schemas than there are markers store full texts.
+ */
+export const MAX_MARKERS = 31;
+
+/** The marker of the `index`-th part row of a key. */
+export function markerOf(index: number): string {
+  return String.fromCharCode(1 + index);
 }
 
 /** A key of part texts: 52 bits of the SHA-256 of their JSON (a safe integer, stored as an SQLite INTEGER). */
@@ -64,7 +81,7 @@ export function partsKey(partsJson: string): number {
   return digest.readUIntBE(0, 6) * 16 + (digest[6]! >> 4);
 }
 
-/** A row's rendered `metadata_fields` text, with the key it is valid for. */
+/** A row's rendered `metadata_fields` text (compact: see `MAX_MARKERS`), with the key it is valid for. */
 export interface MetadataExport {
   text: string;
   key: MetadataExportKey;
@@ -113,17 +130,31 @@ export class MetadataExportRenderer {
         members.add(top);
         for (const option of this.ontology.get(top)?.options ?? []) members.add(option.id);
       }
-      const partsJson = JSON.stringify(
-        [...members].sort().map((id): MetadataPartRow => {
-          const parts = this.parts.get(id);
-          return [id, parts && "prefix" in parts ? parts.prefix : null, parts && "whole" in parts ? parts.whole : null];
-        }),
-      );
-      key = { key: partsKey(partsJson), partsJson };
+      const rows = [...members].sort().map((id): MetadataPartRow => {
+        const parts = this.parts.get(id);
+        return [id, parts && "prefix" in parts ? parts.prefix : null, parts && "whole" in parts ? parts.whole : null];
+      });
+      const partsJson = JSON.stringify(rows);
+      const markers = rows.length <= MAX_MARKERS ? new Map(rows.map((row, i) => [row[0], markerOf(i)])) : null;
+      key = { key: partsKey(partsJson), partsJson, markers };
       if (this.keys.size >= MAX_CACHED_SIGNATURES) this.keys.clear();
       this.keys.set(signature, key);
     }
-    return { text: this.text(entries), key };
+    return { text: key.markers ? this.compactText(entries, key.markers) : this.text(entries), key };
+  }
+
+  /** `text()` with each schema's constant text replaced by its marker (see `MAX_MARKERS`). */
+  private compactText(entries: readonly StoredEntry[], markers: ReadonlyMap<string, string>): string {
+    let out = "";
+    for (const e of entries) {
+      const parts = this.parts.get(e.schemaId);
+      if (parts === undefined) continue;
+      const marker = markers.get(e.schemaId)!;
+      // An entry without a value keeps its whole text: its constant part differs from `prefix`.
+      const entry = "whole" in parts ? marker : e.value === undefined ? `${parts.prefix.slice(0, -9)}}` : `${marker}${JSON.stringify(e.value)}}`;
+      out += out ? `,${entry}` : entry;
+    }
+    return `[${out}]`;
   }
 
   /** The top-level schema of an id: an option's enum, else the id itself. */
