@@ -5,14 +5,17 @@
 // runs upsert tasks on worker threads and large exports on two threads.
 //
 // Usage: node bench/scenario.mjs <bundled-sdk.mjs> <input.ndjson> <rows> [--detail]
-// Extra emulator flags: LBX_BENCH_EMULATOR_ARGS="--export-threads 1".
+// Extra emulator flags: LBX_BENCH_EMULATOR_ARGS="--export-threads 1"; extra Node flags for the
+// emulator's process: LBX_BENCH_EMULATOR_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"; more
+// import options, as JSON: LBX_BENCH_IMPORT_OPTIONS='{"limits":{"firstTaskRows":25000}}'.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const emulatorBin = path.join(here, "..", "..", "emulator", "dist", "bin.js");
+// LBX_BENCH_EMULATOR_BIN: another build of the emulator (A/B runs).
+const emulatorBin = process.env.LBX_BENCH_EMULATOR_BIN ?? path.join(here, "..", "..", "emulator", "dist", "bin.js");
 const [sdkFile, input, rowsText] = process.argv.slice(2);
 const DETAIL = process.argv.includes("--detail");
 const sdk = await import(pathToFileURL(sdkFile).href);
@@ -28,7 +31,8 @@ async function scenario(sdk, input, rows) {
     const dataset = (await sdk.createDataset(client, { name: `bench-${rows}`, iamIntegration: null })).id;
 
     let meter = startMeter(emulator.pid);
-    const imported = await sdk.importDataRows(client, dataset, sdk.readRows(input), { collectOutcomes: false, expectedTotal: rows });
+    const extra = JSON.parse(process.env.LBX_BENCH_IMPORT_OPTIONS ?? "{}");
+    const imported = await sdk.importDataRows(client, dataset, sdk.readRows(input), { collectOutcomes: false, expectedTotal: rows, ...extra });
     report("import", rows, meter.stop());
     const { summary } = imported;
     if (summary.created !== rows || summary.failed !== 0) throw new Error(`import: ${JSON.stringify(summary)}`);
@@ -103,7 +107,8 @@ function cpuSecondsOf(pid) {
 
 async function startEmulator(dataDir) {
   const extra = (process.env.LBX_BENCH_EMULATOR_ARGS ?? "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [emulatorBin, ...(dataDir ? ["--data", dataDir] : ["--memory"]), "--json", "--port", "0", ...extra], { stdio: ["ignore", "pipe", "inherit"] });
+  const nodeArgs = (process.env.LBX_BENCH_EMULATOR_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, emulatorBin, ...(dataDir ? ["--data", dataDir] : ["--memory"]), "--json", "--port", "0", ...extra], { stdio: ["ignore", "pipe", "inherit"] });
   const ready = await new Promise((resolve, reject) => {
     let buffer = "";
     child.stdout.on("data", (chunk) => {

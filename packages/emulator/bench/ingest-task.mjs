@@ -3,7 +3,7 @@
 // other core do not blur the figure. Prints {"rows","seconds","cpuMicrosPerRow","load","storeMb"}; CPU is
 // this whole process's, task threads included (polling every 200 ms is the only client work
 // while tasks run). Usage: node bench/ingest-task.mjs [--rows N] [--task-threads N] [--memory]
-// [--task-rows N]
+// [--task-rows N] [--task-batch-size N]
 // (default 200,000 rows; task threads as the emulator's default)
 import fs from "node:fs";
 import os from "node:os";
@@ -31,7 +31,13 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lbx-emulator-ingest-task-"));
 const threadsArg = args.indexOf("--task-threads");
 // --memory: the emulator's --memory store (what @lbx/bulk's benchmark runs against by default), tasks in-process.
 const MEMORY = args.includes("--memory");
-const emulator = await startEmulator({ ...(MEMORY ? {} : { dataDir: dir }), ...(threadsArg >= 0 ? { taskThreads: Number(args[threadsArg + 1]) } : {}) });
+// --task-batch-size N: rows per import transaction (default: the emulator's).
+const batchArg = args.indexOf("--task-batch-size");
+const emulator = await startEmulator({
+  ...(MEMORY ? {} : { dataDir: dir }),
+  ...(threadsArg >= 0 ? { taskThreads: Number(args[threadsArg + 1]) } : {}),
+  ...(batchArg >= 0 ? { taskBatchSize: Number(args[batchArg + 1]) } : {}),
+});
 try {
   const dataset = (await gql(`mutation{createDataset(data: {name: "bench"}) {id}}`)).createDataset.id;
   const manifests = [];

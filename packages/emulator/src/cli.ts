@@ -25,7 +25,7 @@ A local Labelbox-compatible GraphQL server.
                            keys: operation rate times status retryAfter ms code message body (repeatable)
   --fault-seed N           seed of the fault random generator (default 1)
   --task-delay MS          keep new tasks IN_PROGRESS for MS before working on them (default 0)
-  --task-batch-size N      rows per import transaction (default 5000)
+  --task-batch-size N      rows per import transaction (default 500)
   --task-batch-delay MS    pause after each batch, for slow tasks (default 0)
   --task-concurrency N     tasks running at once (default 2)
   --file-url-ttl SECONDS   lifetime of signed file URLs (default 604800)

@@ -1,14 +1,13 @@
 // GraphQL multipart requests (https://github.com/jaydenseric/graphql-multipart-request-spec):
-// an `operations` field, a `map` field, then file parts whose bytes are streamed straight to
-// disk. The file part's filename and content type are ignored on purpose: SDK 3.72+ swaps them
+// an `operations` field, a `map` field, then file parts whose bytes go to disk (upload-sink.ts). The file part's filename and content type are ignored on purpose: SDK 3.72+ swaps them
 // by mistake (filename "application/json", content type "json_import.json"), spec §1.5.
 import busboy from "busboy";
-import fs from "node:fs";
 import type { IncomingMessage } from "node:http";
 import { EmulatorError } from "./errors.js";
 import type { FileStore } from "./files.js";
 import type { GraphQLRequestBody } from "./graphql/execute.js";
 import { UploadedFile } from "./graphql/scalars.js";
+import { saveUpload } from "./upload-sink.js";
 
 /** The parsed request: the operation with its Upload variables filled in, and the files written. */
 export interface MultipartRequest {
@@ -43,11 +42,10 @@ export function parseMultipart(req: IncomingMessage, files: FileStore, maxFileBy
     parser.on("file", (name, stream, info) => {
       const { id, relPath, absPath } = files.allocate();
       paths.push(absPath);
-      const out = fs.createWriteStream(absPath);
       let size = 0;
       const head: Buffer[] = [];
       let headBytes = 0;
-      stream.on("data", (chunk: Buffer) => {
+      const saved = saveUpload(stream, absPath, (chunk) => {
         size += chunk.length;
         if (headBytes < HEAD_BYTES) {
           head.push(chunk.subarray(0, HEAD_BYTES - headBytes));
@@ -55,14 +53,8 @@ export function parseMultipart(req: IncomingMessage, files: FileStore, maxFileBy
         }
       });
       stream.on("limit", () => fail(new EmulatorError("PAYLOAD_TOO_LARGE", `Uploaded file is larger than ${maxFileBytes} bytes`, { httpStatus: 413 })));
-      stream.pipe(out);
       const filename = info.filename && info.filename !== name ? info.filename : null;
-      written.push(
-        new Promise((done, error) => {
-          out.on("finish", () => done([name, new UploadedFile(id, relPath, absPath, size, filename, Buffer.concat(head))]));
-          out.on("error", error);
-        }),
-      );
+      written.push(saved.then(() => [name, new UploadedFile(id, relPath, absPath, size, filename, Buffer.concat(head))]));
     });
     parser.on("error", () => fail(new EmulatorError("MALFORMED_REQUEST", "Invalid multipart request", { httpStatus: 400 })));
     parser.on("close", () => {

@@ -53,7 +53,7 @@ export interface EmulatorOptions {
   faults?: FaultConfig;
   /** How long a task or global-key job stays IN_PROGRESS before work starts, in ms (default 0). */
   taskDelayMs?: number;
-  /** Import rows written per transaction (default 5,000). */
+  /** Import rows written per transaction (default 500). */
   taskBatchSize?: number;
   /** Pause after each batch, in ms, to make tasks slow on purpose (default 0). */
   taskBatchDelayMs?: number;

@@ -1,11 +1,12 @@
+import { taskRowsAt } from "../chunk.js";
 import { CheckpointMismatchError } from "../errors.js";
-import type { RollingHash } from "../hash.js";
+import type { Hash64, RollingHash } from "../hash.js";
 import { withRetry } from "../retry.js";
 import { Semaphore } from "../semaphore.js";
 import { BufferPool, ChunkBody, uploadJson } from "../upload.js";
 import type { CheckpointState, SpanRecord } from "./checkpoint.js";
 import type { ImportContext } from "./context.js";
-import type { EncodedRow, SendRow } from "./encoder.js";
+import type { EncodedRow } from "./encoder.js";
 import { existingRowIds } from "./lookup.js";
 import { Span } from "./span.js";
 
@@ -15,7 +16,7 @@ export const SKIPPED_REASON = "a data row with this global key already exists";
  * Groups encoded rows, in input order, into spans (one server task each) and chunk files.
  *
  * Span boundaries depend only on the input and the settings (a span ends when it holds
- * `maxRowsPerTask` rows meant for the server, or `maxLocalsPerSpan` rows decided locally, or at
+ * `taskRowsAt(start)` rows meant for the server (the first tasks are small), or `maxLocalsPerSpan` rows decided locally, or at
  * the end of the input), never on timing or on what the server says, so a resumed run cuts the
  * input exactly as the killed one did. Spans recorded in the checkpoint are re-cut at their
  * recorded boundaries, and the fingerprint of the rows read so far must match the recorded one.
@@ -25,12 +26,13 @@ export const SKIPPED_REASON = "a data row with this global key already exists";
  */
 export class SpanBuilder {
   private current: Span | undefined;
-  private chunk: SendRow[] = [];
-  private chunkBytes = 2;
+  /** The chunk file being filled: its bytes, and per row its input index, identity and global key. */
+  private chunk: ChunkBody | undefined;
+  private chunkRows: Array<{ index: number; identity: Hash64; globalKey: string | undefined }> = [];
   private recordedAt = 0;
   private next = 0;
   private readonly uploads: Semaphore;
-  /** Upload buffers, reused: one per upload in flight, plus spares. */
+  /** Chunk buffers, reused: one per upload in flight and one being filled, plus spares. */
   private readonly buffers: BufferPool;
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly recorded: readonly SpanRecord[];
@@ -47,8 +49,7 @@ export class SpanBuilder {
     this.doneBefore = resumed.doneBefore;
     this.doneHash = resumed.doneHash;
     this.uploads = new Semaphore(ctx.settings.maxUploadsInFlight);
-    // Room for the multipart head and tail around the largest chunk file.
-    this.buffers = new BufferPool(ctx.settings.limits.maxChunkBytes + 8192);
+    this.buffers = new BufferPool();
   }
 
   /** Whether row `index` will be sent by this run (false: already reported, or its task already exists). */
@@ -72,7 +73,7 @@ export class SpanBuilder {
     const span = this.current;
     // A new span ends where the next recorded one starts (a gap left by a span the killed run
     // had not submitted yet), or when it holds a task's worth of rows.
-    const full = span?.plan === "new" && ((row.kind === "send" && span.planned >= this.ctx.settings.limits.maxRowsPerTask) || this.recorded[this.recordedAt]?.start === i);
+    const full = span?.plan === "new" && ((row.kind === "send" && span.planned >= taskRowsAt(span.start, this.ctx.settings.limits)) || this.recorded[this.recordedAt]?.start === i);
     if (full) return this.close(i).then(() => this.addToSpan(row));
     return this.addToSpan(row);
   }
@@ -138,10 +139,12 @@ export class SpanBuilder {
     }
     const { bytes } = row;
     const { maxChunkBytes, maxChunkRows } = this.ctx.settings.limits;
-    const full = this.chunk.length === maxChunkRows || this.chunkBytes + (this.chunk.length ? 1 : 0) + bytes > maxChunkBytes;
+    const chunk = this.chunk;
+    const full = chunk !== undefined && (chunk.rows === maxChunkRows || chunk.size + (chunk.rows ? 1 : 0) + bytes > maxChunkBytes);
+    // The row's JSON goes into the chunk's bytes now; only its index, identity and key are kept.
     const append = () => {
-      this.chunkBytes += (this.chunk.length ? 1 : 0) + bytes;
-      this.chunk.push(row);
+      (this.chunk ??= new ChunkBody(this.buffers, maxChunkBytes)).add(row.json, bytes);
+      this.chunkRows.push({ index: row.index, identity: row.identity, globalKey: row.globalKey });
     };
     if (full) return this.flush(span).then(append);
     append();
@@ -165,29 +168,38 @@ export class SpanBuilder {
 
   /** Uploads the rows collected for the current chunk file, after dropping rows to skip. */
   private async flush(span: Span): Promise<void> {
-    const rows = this.chunk;
-    if (rows.length === 0) return;
-    this.chunk = [];
-    this.chunkBytes = 2;
+    const body = this.chunk;
+    const rows = this.chunkRows;
+    if (!body) return;
+    this.chunk = undefined;
+    this.chunkRows = [];
     const { ctx } = this;
     const policy = ctx.settings.onDuplicate;
-    const skip = span.plan === "new" && policy !== "fail" ? await this.applyExistingKeys(span, rows) : undefined;
-    const body = new ChunkBody();
+    let skip: Set<number> | undefined;
+    try {
+      skip = span.plan === "new" && policy !== "fail" ? await this.applyExistingKeys(span, rows) : undefined;
+    } catch (error) {
+      body.release();
+      throw error;
+    }
     for (const r of rows) {
       if (skip?.has(r.index)) continue;
       span.identity.add(r.index, r.identity);
       if (policy !== "update" || r.globalKey === undefined) span.autoRows += 1;
-      body.add(r.json, r.bytes);
     }
-    if (body.rows === 0) return;
+    if (skip?.size) body.keepOnly((position) => !skip.has(rows[position]!.index));
+    if (body.rows === 0) return body.release();
     await this.uploads.acquire();
-    const upload = withRetry(() => uploadJson(ctx.client, body, "json_import.json", ctx.signal, this.buffers), ctx.retry)
+    const upload = withRetry(() => uploadJson(ctx.client, body, "json_import.json", ctx.signal), ctx.retry)
       .then((url) => {
         ctx.progress.uploaded += body.rows;
         ctx.progress.report();
         return url;
       })
-      .finally(() => this.uploads.release());
+      .finally(() => {
+        body.release();
+        this.uploads.release();
+      });
     upload.catch((error: unknown) => ctx.fail(error));
     span.chunkUploads.push(upload);
     this.inFlight.add(upload);
@@ -195,7 +207,7 @@ export class SpanBuilder {
   }
 
   /** Looks up the chunk's keys: `skip` marks rows whose key exists to be dropped (returned), `update` notes them. */
-  private async applyExistingKeys(span: Span, rows: SendRow[]): Promise<Set<number>> {
+  private async applyExistingKeys(span: Span, rows: ReadonlyArray<{ index: number; globalKey: string | undefined }>): Promise<Set<number>> {
     const keyed = rows.filter((r) => r.globalKey !== undefined);
     const ids = await existingRowIds(this.ctx, keyed.map((r) => r.globalKey!));
     const skipped = new Set<number>();

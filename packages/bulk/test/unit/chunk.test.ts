@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { manifestBody, utf8Length } from "../../src/chunk.js";
+import { DEFAULT_CHUNK_LIMITS, manifestBody, taskRowsAt, utf8Length } from "../../src/chunk.js";
 
 describe("utf8Length", () => {
   it.each([
@@ -18,5 +18,19 @@ describe("utf8Length", () => {
 describe("manifestBody", () => {
   it("is the manifest the Python SDK uploads", () => {
     expect(JSON.parse(manifestBody(3, ["u1", "u2"]))).toEqual({ source: "SDK", item_count: 3, chunk_uris: ["u1", "u2"] });
+  });
+});
+
+describe("taskRowsAt", () => {
+  it("starts small and doubles up to maxRowsPerTask, by input position only", () => {
+    const sizes: number[] = [];
+    for (let start = 0; start < 100_000; start += sizes.at(-1)!) sizes.push(taskRowsAt(start, DEFAULT_CHUNK_LIMITS));
+    expect(sizes).toEqual([2_500, 2_500, 5_000, 10_000, 20_000, 25_000, 25_000, 25_000]);
+  });
+
+  it("never exceeds maxRowsPerTask, and is one size when firstTaskRows is as large", () => {
+    expect(taskRowsAt(0, { ...DEFAULT_CHUNK_LIMITS, maxRowsPerTask: 100 })).toBe(100);
+    expect(taskRowsAt(0, { ...DEFAULT_CHUNK_LIMITS, firstTaskRows: 25_000 })).toBe(25_000);
+    expect(taskRowsAt(7, { ...DEFAULT_CHUNK_LIMITS, firstTaskRows: 1 })).toBe(7);
   });
 });

@@ -95,8 +95,14 @@ function wanted(schema: MetadataSchema, what: string, value: unknown): string {
   return `${schema.name} is a ${schema.kind} field: pass ${what}, got ${describe(value)}`;
 }
 
+/** `YYYY-MM-DDTHH:MM:SS[.fff]Z` with fields every month has: already UTC, already in range. */
+const PLAIN_UTC = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?Z$/;
+
 /** A Date or a zoned ISO 8601 string as `YYYY-MM-DDTHH:MM:SSZ` in UTC; undefined when it is neither. */
 export function toUtcSeconds(value: unknown): string | undefined {
+  // The common case (what `Date#toISOString` prints) needs no date arithmetic: one regex test
+  // instead of parse, Date and print, which cost bulk imports ~1.5 µs a row (profiled).
+  if (typeof value === "string" && PLAIN_UTC.test(value)) return `${value.slice(0, 19)}Z`;
   const time =
     value instanceof Date
       ? value.getTime()

@@ -129,4 +129,24 @@ describe("toUtcSeconds", () => {
   it.each(["2023-03-01T12:30:00", "2023-03-01", "yesterday", new Date(Number.NaN), new Date(Date.UTC(10000, 0, 1)), 1677673800])("rejects %s", (input) => {
     expect(toUtcSeconds(input)).toBeUndefined();
   });
+
+  it("gives the same answer on its quick path as by parsing the date", () => {
+    const byParsing = (text: string): string | undefined => {
+      const time = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)$/i.test(text.trim()) ? Date.parse(text.trim()) : Number.NaN;
+      const iso = Number.isFinite(time) ? new Date(time).toISOString() : "";
+      return iso.length === 24 ? `${iso.slice(0, 19)}Z` : undefined;
+    };
+    const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+    let checked = 0;
+    for (const year of [0, 1970, 2024, 2100, 9999])
+      for (let month = 0; month <= 13; month++)
+        for (const day of [0, 1, 9, 10, 19, 28, 29, 30, 31, 32])
+          for (const [h, m, sec] of [[0, 0, 0], [23, 59, 59], [24, 0, 0], [12, 60, 0], [12, 0, 60], [9, 5, 7]])
+            for (const fraction of ["", ".5", ".999", ".123456"]) {
+              const text = `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(h!)}:${pad(m!)}:${pad(sec!)}${fraction}Z`;
+              expect(toUtcSeconds(text), text).toBe(byParsing(text));
+              checked++;
+            }
+    expect(checked).toBe(5 * 14 * 10 * 6 * 4);
+  });
 });

@@ -74,8 +74,8 @@ export function registerImport(parent: Command, runtime: Runtime, shortcut = fal
       .option("--checkpoint <file>", "where progress is recorded for --resume (default under ~/.lbx/checkpoints)")
       .addOption(new Option("--format <format>", "input format (default: from the extension; ndjson for stdin)").choices(["ndjson", "csv", "json", "folder"]))
       .option("--keys-from-paths", "folders: use each file's relative path as its global key")
-      .option("--task-timeout <seconds>", "deadline for each server task (default 300)", positiveInt("--task-timeout"))
-      .option("--rows-per-task <n>", "rows per server task (default and most 150,000; smaller tasks finish, and checkpoint, sooner)", positiveInt("--rows-per-task"))
+      .option("--task-timeout <seconds>", "deadline for each server task (default 1800)", positiveInt("--task-timeout"))
+      .option("--rows-per-task <n>", "rows per server task (default 25,000, after smaller first tasks; at most 150,000; smaller tasks finish, and checkpoint, sooner)", positiveInt("--rows-per-task"))
       .action(
         action<ImportCommandOptions>(runtime, async (ctx, options, [input]) => {
           const spec = input as string;
