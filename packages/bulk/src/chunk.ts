@@ -14,7 +14,8 @@ export interface ChunkLimits {
   /**
    * Most rows in the first task. Default 2,500 (about one chunk file). The tasks after it may
    * hold as many rows as came before them, up to `maxRowsPerTask`: 2,500, 2,500, 5,000, 10,000,
-   * 20,000, 25,000... See `taskRowsAt`. Set it to `maxRowsPerTask` for tasks of one size.
+   * 20,000, 25,000...; with `expectedTotal`, the last ones shrink the same way. See `taskRowsAt`.
+   * Set it to `maxRowsPerTask` for tasks of one size.
    */
   readonly firstTaskRows: number;
 }
@@ -43,14 +44,19 @@ export const SERVER_CHUNK_LIMITS: ChunkLimits = {
 
 /**
  * Most rows a task whose rows start at input row `start` may hold: `firstTaskRows` at first, then
- * as many as came before it, up to `maxRowsPerTask`. The server starts on the first task after
- * one chunk file instead of a whole task's worth of rows: measured at 100,000 rows, the emulator
- * sat idle for about the first quarter of the import while the SDK read, checked and uploaded
- * the first 25,000. It depends on the input position only, never on timing, so a resumed import
- * cuts its tasks where the killed one did.
+ * as many as came before it, up to `maxRowsPerTask`; and, when the input's length is known
+ * (`expectedTotal`), at most half of the rows left (but not under `firstTaskRows`), so the last
+ * tasks are small too. The server starts after one chunk file instead of a task's worth of rows,
+ * and the import does not end waiting for one large last task: measured at 100,000 rows, the
+ * emulator sat idle for about the first quarter of the import while the SDK read, checked and
+ * uploaded the first 25,000 rows, and the SDK sat idle for the last ~0.5 s while the emulator
+ * worked through the last 25,000. It depends on the input position and the options only, never
+ * on timing, so a resumed import cuts its tasks where the killed one did.
  */
-export function taskRowsAt(start: number, limits: ChunkLimits): number {
-  return Math.min(limits.maxRowsPerTask, Math.max(limits.firstTaskRows, start));
+export function taskRowsAt(start: number, limits: ChunkLimits, expectedTotal?: number): number {
+  const rising = Math.min(limits.maxRowsPerTask, Math.max(limits.firstTaskRows, start));
+  if (expectedTotal === undefined || expectedTotal <= start) return rising;
+  return Math.min(rising, Math.max(limits.firstTaskRows, Math.ceil((expectedTotal - start) / 2)));
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;

@@ -100,7 +100,10 @@ export interface ImportOptions {
   readonly onFailure?: (outcome: Extract<RowOutcome, { status: "failed" }>) => void;
   /** Keep every outcome in the result. Default true; turn off for inputs too large to hold. */
   readonly collectOutcomes?: boolean;
-  /** Known number of input rows, for the time-left estimate. */
+  /**
+   * Known (or estimated) number of input rows: for the time-left estimate, and so the last tasks
+   * are small (see `limits.firstTaskRows`). A wrong estimate costs nothing but that.
+   */
   readonly expectedTotal?: number;
   /** Called when a server task starts (or, on resume, is re-attached), with the input rows it covers. */
   readonly onTask?: (task: TaskHandle, rows: { readonly start: number; readonly end: number }) => void;

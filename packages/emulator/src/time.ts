@@ -11,6 +11,14 @@ export function isoTimestamp(ms: number): string {
   return new Date(ms).toISOString();
 }
 
+/** `YYYY-MM-DDTHH:MM:SS[.fff]Z` with fields every month has: a valid timestamp without parsing. */
+const PLAIN_UTC = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?Z$/;
+
+/** Whether `parseTimestamp(text)` would give a time; the common UTC form is answered by one regex test (bulk imports check one per row). */
+export function isTimestamp(text: string): boolean {
+  return PLAIN_UTC.test(text) || parseTimestamp(text) !== null;
+}
+
 /**
  * Parses the timestamp forms clients send: ISO 8601 with or without fractional seconds or zone
  * (a missing zone means UTC), and the export filters' `YYYY-MM-DD HH:MM:SS`. Returns epoch ms or

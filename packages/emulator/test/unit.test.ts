@@ -1,7 +1,7 @@
 // Pure logic: ids, timestamps, global-key rules, metadata checks, fault parsing and determinism.
 import { describe, expect, it } from "vitest";
 import { SeqIds, isIdShaped, newId } from "../src/ids.js";
-import { isoTimestamp, parseTimestamp } from "../src/time.js";
+import { isTimestamp, isoTimestamp, parseTimestamp } from "../src/time.js";
 import { checkGlobalKey } from "../src/rules/global-keys.js";
 import { checkAttachments } from "../src/rules/attachments.js";
 import { checkRowData, sniffMimeType } from "../src/rules/row-data.js";
@@ -47,6 +47,20 @@ describe("timestamps", () => {
     expect(parseTimestamp("2023-03-01T12:30:00+01:00")).toBe(Date.UTC(2023, 2, 1, 11, 30));
     expect(parseTimestamp("2023-02-31T00:00:00Z")).toBeNull();
     expect(parseTimestamp("yesterday")).toBeNull();
+  });
+  it("tells timestamps by its quick path exactly as parsing does", () => {
+    const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+    let checked = 0;
+    for (const year of [0, 1970, 2024, 9999])
+      for (let month = 0; month <= 13; month++)
+        for (const day of [0, 1, 10, 28, 29, 30, 31, 32])
+          for (const [h, m, sec] of [[0, 0, 0], [23, 59, 59], [24, 0, 0], [12, 60, 0], [12, 0, 60]])
+            for (const tail of ["Z", ".5Z", ".123456Z", "", "+01:00", "z"]) {
+              const text = `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(h!)}:${pad(m!)}:${pad(sec!)}${tail}`;
+              expect(isTimestamp(text), text).toBe(parseTimestamp(text) !== null);
+              checked++;
+            }
+    expect(checked).toBe(4 * 14 * 8 * 5 * 6);
   });
 });
 

@@ -15,11 +15,12 @@ export const SKIPPED_REASON = "a data row with this global key already exists";
 /**
  * Groups encoded rows, in input order, into spans (one server task each) and chunk files.
  *
- * Span boundaries depend only on the input and the settings (a span ends when it holds
- * `taskRowsAt(start)` rows meant for the server (the first tasks are small), or `maxLocalsPerSpan` rows decided locally, or at
- * the end of the input), never on timing or on what the server says, so a resumed run cuts the
- * input exactly as the killed one did. Spans recorded in the checkpoint are re-cut at their
- * recorded boundaries, and the fingerprint of the rows read so far must match the recorded one.
+ * Span boundaries depend only on the input and the options (a span ends when it holds
+ * `taskRowsAt(start)` rows meant for the server, the first and last tasks being small, or
+ * `maxLocalsPerSpan` rows decided locally, or at the end of the input), never on timing or on
+ * what the server says. Spans recorded in the checkpoint are re-cut at their recorded
+ * boundaries, and the fingerprint of the rows read so far must match the recorded one; the rows
+ * after them were never sent, so how they are cut does not matter (`expectedTotal` may change).
  *
  * A chunk file is uploaded as soon as it is full (bytes or rows), so memory holds one chunk, not
  * one task. With `onDuplicate` `skip` or `update`, the chunk's global keys are looked up first.
@@ -73,7 +74,7 @@ export class SpanBuilder {
     const span = this.current;
     // A new span ends where the next recorded one starts (a gap left by a span the killed run
     // had not submitted yet), or when it holds a task's worth of rows.
-    const full = span?.plan === "new" && ((row.kind === "send" && span.planned >= taskRowsAt(span.start, this.ctx.settings.limits)) || this.recorded[this.recordedAt]?.start === i);
+    const full = span?.plan === "new" && ((row.kind === "send" && span.planned >= taskRowsAt(span.start, this.ctx.settings.limits, this.ctx.options.expectedTotal)) || this.recorded[this.recordedAt]?.start === i);
     if (full) return this.close(i).then(() => this.addToSpan(row));
     return this.addToSpan(row);
   }

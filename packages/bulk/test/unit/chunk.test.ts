@@ -28,6 +28,15 @@ describe("taskRowsAt", () => {
     expect(sizes).toEqual([2_500, 2_500, 5_000, 10_000, 20_000, 25_000, 25_000, 25_000]);
   });
 
+  it("with a known total, ends small too", () => {
+    const sizes: number[] = [];
+    for (let start = 0; start < 100_000; start += sizes.at(-1)!) sizes.push(taskRowsAt(start, DEFAULT_CHUNK_LIMITS, 100_000));
+    expect(sizes).toEqual([2_500, 2_500, 5_000, 10_000, 20_000, 25_000, 17_500, 8_750, 4_375, 2_500, 2_500]);
+    // An estimate too low or too high changes sizes, never correctness: past the estimate, tasks rise again.
+    expect(taskRowsAt(120_000, DEFAULT_CHUNK_LIMITS, 100_000)).toBe(25_000);
+    expect(taskRowsAt(99_999, DEFAULT_CHUNK_LIMITS, 100_000)).toBe(2_500);
+  });
+
   it("never exceeds maxRowsPerTask, and is one size when firstTaskRows is as large", () => {
     expect(taskRowsAt(0, { ...DEFAULT_CHUNK_LIMITS, maxRowsPerTask: 100 })).toBe(100);
     expect(taskRowsAt(0, { ...DEFAULT_CHUNK_LIMITS, firstTaskRows: 25_000 })).toBe(25_000);

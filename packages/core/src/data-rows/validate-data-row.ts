@@ -1,6 +1,6 @@
 import type { MediaType } from "../generated/operation-types.js";
 import { checkMetadataShape, type MetadataFieldInput } from "../metadata/serialize.js";
-import { type AttachmentInput, checkAttachment, ENUM_NAME } from "../validation/attachment.js";
+import { type AttachmentInput, checkAttachment, ENUM_NAME, isValidAttachment } from "../validation/attachment.js";
 import { checkGlobalKey } from "../validation/global-key.js";
 import { checkEach, checkOptionalString, expected, type Issues, isRecord, problem } from "../validation/issues.js";
 import { checkRowData, type RowDataInput } from "../validation/row-data.js";
@@ -47,5 +47,5 @@ export function checkNewRow(input: Record<string, unknown>, at: (field: string) 
     expected(issues, at("mediaType"), "an upper-case type such as IMAGE or TEXT", mediaType);
   }
   if (metadataFields != null) checkMetadata(metadataFields, at("metadataFields"), issues);
-  if (attachments != null) checkEach(attachments, at("attachments"), issues, checkAttachment);
+  if (attachments != null) checkEach(attachments, at("attachments"), issues, checkAttachment, "an array", isValidAttachment);
 }

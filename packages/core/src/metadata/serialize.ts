@@ -29,8 +29,13 @@ export function checkMetadataShape(value: unknown, path: string, issues: Issues)
     if (field["value"] == null) problem(issues, `${at}.value`, "is required");
     return undefined;
   };
-  checkEach(value, path, issues, item, "an array of {schemaId | name, value}");
+  checkEach(value, path, issues, item, "an array of {schemaId | name, value}", isWellShapedField);
   return issues.length === before;
+}
+
+/** True when `checkMetadataShape` would find nothing wrong with this item. */
+function isWellShapedField(field: unknown): boolean {
+  return isRecord(field) && (typeof field["schemaId"] === "string" || typeof field["name"] === "string") && field["value"] != null;
 }
 
 /** The schemas a field list refers to that the ontology does not know (triggers one refresh). */
@@ -45,26 +50,40 @@ export function unknownSchemaRefs(fields: readonly MetadataFieldInput[], ontolog
  */
 export function serializeMetadata(fields: readonly MetadataFieldInput[], ontology: MetadataOntology, path: string, issues: Issues): Entries {
   const out: Entries = [];
-  const seen = new Map<string, number>();
-  fields.forEach((field, i) => {
-    const at = `${path}[${i}]`;
+  // A plain loop, schema ids in a small array, paths built only for problems: bulk imports
+  // serialize a few fields per row for millions of rows.
+  const seen: string[] = [];
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i]!;
     const ref = field.schemaId ?? field.name ?? "";
     const schema = findMetadataSchema(ontology, ref);
-    if (!schema) return problem(issues, at, `${field.schemaId ? "unknown metadata schema id" : "no metadata field named"} ${JSON.stringify(ref)}`);
+    if (!schema) {
+      problem(issues, `${path}[${i}]`, `${field.schemaId ? "unknown metadata schema id" : "no metadata field named"} ${JSON.stringify(ref)}`);
+      continue;
+    }
     if (field.schemaId && field.name !== undefined && field.name !== schema.name) {
-      problem(issues, `${at}.name`, `schema ${schema.id} is named ${JSON.stringify(schema.name)}, not ${JSON.stringify(field.name)}`);
+      problem(issues, `${path}[${i}].name`, `schema ${schema.id} is named ${JSON.stringify(schema.name)}, not ${JSON.stringify(field.name)}`);
     }
     if (schema.kind === "CustomMetadataEnumOption") {
-      return problem(issues, at, `${schema.id} is an enum option, not a field: pass the enum's schemaId and the option as value`);
+      problem(issues, `${path}[${i}]`, `${schema.id} is an enum option, not a field: pass the enum's schemaId and the option as value`);
+      continue;
     }
-    const previous = seen.get(schema.id);
-    if (previous !== undefined) problem(issues, at, `field ${JSON.stringify(schema.name)} is already set at index ${previous}`);
-    else seen.set(schema.id, i);
+    const previous = seen.indexOf(schema.id);
+    if (previous >= 0) problem(issues, `${path}[${i}]`, `field ${JSON.stringify(schema.name)} is already set at index ${previousIndex(fields, ontology, schema.id)}`);
+    else seen.push(schema.id);
     const entries = KINDS[schema.kind]?.(field.value, schema) ?? `${schema.name} has kind ${schema.kind}, which this SDK cannot write`;
-    if (typeof entries === "string") return problem(issues, `${at}.value`, entries);
-    return out.push(...entries);
-  });
+    if (typeof entries === "string") {
+      problem(issues, `${path}[${i}].value`, entries);
+      continue;
+    }
+    for (const entry of entries) out.push(entry);
+  }
   return out;
+}
+
+/** Index of the first field naming schema `id` (for the message about a field set twice). */
+function previousIndex(fields: readonly MetadataFieldInput[], ontology: MetadataOntology, id: string): number {
+  return fields.findIndex((f) => findMetadataSchema(ontology, f.schemaId ?? f.name ?? "")?.id === id);
 }
 
 /** Per kind: the wire entries for a value, or the problem with it. */

@@ -34,6 +34,13 @@ export function checkAttachmentType(value: unknown, path: string, issues: Issues
   return (typeof value === "string" && ENUM_NAME.test(value)) || expected(issues, path, "an upper-case type such as IMAGE or RAW_TEXT", value);
 }
 
+/** True when `checkAttachment` would find nothing wrong (answered without building paths). */
+export function isValidAttachment(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  const { type, value: text, name } = value;
+  return typeof type === "string" && ENUM_NAME.test(type) && typeof text === "string" && text.trim() !== "" && (name == null || typeof name === "string");
+}
+
 /** Checks one attachment: its type, a non-empty string value, an optional string name. */
 export function checkAttachment(value: unknown, path: string, issues: Issues): value is AttachmentInput {
   if (!isRecord(value)) return expected(issues, path, "an object {type, value, name?}", value);

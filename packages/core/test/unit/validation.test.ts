@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkDataRowInput } from "../../src/data-rows/validate-data-row.js";
-import { checkAttachment } from "../../src/validation/attachment.js";
+import { checkAttachment, isValidAttachment } from "../../src/validation/attachment.js";
+import { checkMetadataShape } from "../../src/metadata/serialize.js";
 import { checkDistinctKeys, checkGlobalKey } from "../../src/validation/global-key.js";
 import { type Issues, throwIfIssues } from "../../src/validation/issues.js";
 import { checkRowData, MAX_UPLOAD_BYTES } from "../../src/validation/row-data.js";
@@ -137,5 +138,35 @@ describe("a whole data row", () => {
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).issues).toEqual(issues);
     expect((error as ValidationError).message).toBe("Invalid input for createDataRow:\n  - a: x\n  - b[1]: y");
+  });
+});
+
+describe("quick validity checks agree with the full checks", () => {
+  const odd: unknown[] = [null, undefined, 0, 1, "", " ", "x", "IMAGE", "raw_text", [], [1], {}, true];
+  it("isValidAttachment is true exactly when checkAttachment records nothing", () => {
+    const samples: unknown[] = [...odd];
+    for (const type of odd) for (const value of odd) for (const name of [undefined, null, "", "n", 5]) samples.push({ type, value, name });
+    samples.push({ type: "RAW_TEXT", value: "  text ", name: "caption" }, { type: "AUDIO", value: "https://x" });
+    let valid = 0;
+    for (const s of samples) {
+      const issues: Issues = [];
+      checkAttachment(s, "a", issues);
+      expect(isValidAttachment(s), JSON.stringify(s)).toBe(issues.length === 0);
+      if (issues.length === 0) valid++;
+    }
+    expect(valid).toBeGreaterThan(10);
+  });
+
+  it("a metadata list with odd items gets the same issues as one checked item by item", () => {
+    const items: unknown[] = [...odd];
+    for (const schemaId of [undefined, "id", 5, ""]) for (const name of [undefined, "n", null]) for (const value of [undefined, null, 0, "", "v", {}]) items.push({ schemaId, name, value });
+    for (const item of items) {
+      const issues: Issues = [];
+      const ok = checkMetadataShape([item, item], "fields", issues);
+      const record = typeof item === "object" && item !== null && !Array.isArray(item) ? (item as Record<string, unknown>) : undefined;
+      const expectedOk = record !== undefined && (typeof record.schemaId === "string" || typeof record.name === "string") && record.value != null;
+      expect(ok, JSON.stringify(item)).toBe(expectedOk);
+      if (!expectedOk) expect(issues.map((i) => i.path).every((p) => p.startsWith("fields[0]") || p.startsWith("fields[1]"))).toBe(true);
+    }
   });
 });

@@ -2,6 +2,7 @@
 // it disappears from dataset queries; its rows stay addressable by id, as the recorded traffic
 // shows (rows of a deleted dataset still resolve through `dataRow(where: {id})`).
 import type { Sqlite } from "./open.js";
+import { statement } from "./statements.js";
 import type { DatasetRecord } from "./records.js";
 import { newId } from "../ids.js";
 
@@ -21,11 +22,11 @@ export class DatasetStore {
 
   /** A dataset by public id, deleted ones included (callers decide what a deleted one means). */
   byId(id: string): DatasetRecord | undefined {
-    return this.db.prepare(`SELECT ${COLUMNS} FROM datasets WHERE id = ?`).get(id) as DatasetRecord | undefined;
+    return statement(this.db, `SELECT ${COLUMNS} FROM datasets WHERE id = ?`).get(id) as DatasetRecord | undefined;
   }
 
   bySeq(seq: number): DatasetRecord | undefined {
-    return this.db.prepare(`SELECT ${COLUMNS} FROM datasets WHERE seq = ?`).get(seq) as DatasetRecord | undefined;
+    return statement(this.db, `SELECT ${COLUMNS} FROM datasets WHERE seq = ?`).get(seq) as DatasetRecord | undefined;
   }
 
   /** Every dataset of an organization, oldest first. */
@@ -47,6 +48,6 @@ export class DatasetStore {
 
   /** Adds `delta` to the row count kept with the dataset. */
   addRows(seq: number, delta: number): void {
-    if (delta !== 0) this.db.prepare("UPDATE datasets SET row_count = row_count + ? WHERE seq = ?").run(delta, seq);
+    if (delta !== 0) statement(this.db, "UPDATE datasets SET row_count = row_count + ? WHERE seq = ?").run(delta, seq);
   }
 }

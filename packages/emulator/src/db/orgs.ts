@@ -1,5 +1,6 @@
 // Organizations, their users (one per API key) and their IAM integrations.
 import type { Sqlite } from "./open.js";
+import { statement } from "./statements.js";
 import type { IamIntegrationRecord, OrgRecord, UserRecord } from "./records.js";
 import { newId } from "../ids.js";
 
@@ -39,7 +40,7 @@ export class OrgStore {
   }
 
   org(seq: number): OrgRecord | undefined {
-    const row = this.db.prepare(`SELECT ${ORG_COLUMNS} FROM orgs WHERE seq = ?`).get(seq) as OrgRow | undefined;
+    const row = statement(this.db, `SELECT ${ORG_COLUMNS} FROM orgs WHERE seq = ?`).get(seq) as OrgRow | undefined;
     return row && toOrg(row);
   }
 

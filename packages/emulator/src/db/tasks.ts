@@ -1,6 +1,7 @@
 // Background tasks. Only their creator can see them (the SDK reads them through
 // `user { createdTasks }`), so lookups go through the user id.
 import type { Sqlite } from "./open.js";
+import { statement } from "./statements.js";
 import type { TaskKind, TaskRecord, TaskStatus } from "./records.js";
 import { newId } from "../ids.js";
 
@@ -30,11 +31,11 @@ export class TaskStore {
   }
 
   bySeq(seq: number): TaskRecord | undefined {
-    return this.db.prepare(`SELECT ${COLUMNS} FROM tasks WHERE seq = ?`).get(seq) as TaskRecord | undefined;
+    return statement(this.db, `SELECT ${COLUMNS} FROM tasks WHERE seq = ?`).get(seq) as TaskRecord | undefined;
   }
 
   byId(id: string): TaskRecord | undefined {
-    return this.db.prepare(`SELECT ${COLUMNS} FROM tasks WHERE id = ?`).get(id) as TaskRecord | undefined;
+    return statement(this.db, `SELECT ${COLUMNS} FROM tasks WHERE id = ?`).get(id) as TaskRecord | undefined;
   }
 
   /** A user's tasks, newest first. */
@@ -49,7 +50,7 @@ export class TaskStore {
 
   /** Records progress (resume point and completion percentage). */
   setProgress(seq: number, progress: unknown, completion: number, now: string): void {
-    this.db.prepare("UPDATE tasks SET progress = ?, completion = ?, updated_at = ? WHERE seq = ?").run(JSON.stringify(progress), completion, now, seq);
+    statement(this.db, "UPDATE tasks SET progress = ?, completion = ?, updated_at = ? WHERE seq = ?").run(JSON.stringify(progress), completion, now, seq);
   }
 
   /** Ends a task. */

@@ -37,8 +37,11 @@ export function readItem(item: unknown): { ok: true; input: RowInput; datasetId:
   const input: RowInput = {};
   const unknown: string[] = [];
   const tile: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(record)) {
-    const field = FIELDS[key];
+  // for-in, not Object.entries: no [key, value] arrays per field (bulk imports read one item per row).
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue;
+    const value = record[key];
+    const field = Object.hasOwn(FIELDS, key) ? FIELDS[key] : undefined;
     if (field) input[field] = value;
     else if (TILE_KEYS.has(key)) tile[key] = value;
     else if (!ACCEPTED_UNUSED.has(key)) unknown.push(key);

@@ -6,7 +6,7 @@
 // itself sends it (§4.1: parent `{}` entry + option `{}` entry).
 import type { MetadataKind } from "../db/records.js";
 import type { Limits } from "../rules/limits.js";
-import { parseTimestamp } from "../time.js";
+import { isTimestamp } from "../time.js";
 import type { Ontology } from "./ontology.js";
 
 /** One stored metadata entry. */
@@ -105,7 +105,7 @@ function checkValue(
       return { ok: true, value: n };
     }
     case "CustomMetadataDateTime":
-      if (typeof value !== "string" || parseTimestamp(value) === null) {
+      if (typeof value !== "string" || !isTimestamp(value)) {
         return { ok: false, reason: `value of '${name}' must be an ISO 8601 date-time string` };
       }
       return { ok: true, value };
