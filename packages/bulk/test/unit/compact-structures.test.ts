@@ -40,6 +40,9 @@ describe("HashIndex and RecentKeys", () => {
     expect(index.size).toBe(50_000);
     expect(index.claim(hash64("k123"), 99_999)).toBe(123);
     expect(index.find(hash64("k49999"))).toBe(49_999);
+    // Every hash survived the table doubling from 4,096 slots on the way.
+    for (let i = 0; i < 50_000; i += 7) expect(index.find(hash64(`k${i}`))).toBe(i);
+    expect(index.find(hash64("never claimed"))).toBeUndefined();
     expect(() => index.claim(hash64("one more"), 1)).toThrow(RangeError);
     const zero = new HashIndex(4);
     expect(zero.claim({ hi: 0, lo: 0 }, 7)).toBeUndefined(); // the value that marks empty slots is a key too
