@@ -48,7 +48,9 @@ export interface TaskHandle {
   refresh(options?: CallOptions): Promise<TaskRecord>;
   /**
    * Polls the task until it is `COMPLETE` (resolves with it) or `FAILED` (throws
-   * `TaskFailedError`). The first poll is immediate, then waits grow with jitter. At the deadline
+   * `TaskFailedError`). The first poll is immediate, then waits grow with jitter; while the
+   * task's completion percentage rises, the next poll comes no later than when that pace says the
+   * task will be done (but never sooner than `minDelayMs` after the last). At the deadline
    * it throws `TaskTimeoutError` carrying the task id and the last status; it never returns with
    * the task still running. A poll that fails in a way that may pass (5xx, 429, no response) is
    * not fatal: waiting goes on until the deadline.
@@ -68,6 +70,21 @@ export interface TaskHandle {
 export function pollDelayMs(n: number, minDelayMs: number, maxDelayMs: number, random: () => number): number {
   const ceiling = Math.min(maxDelayMs, minDelayMs * 2 ** n);
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+/** A task's completion percentage as read at a time (ms on the client's clock). */
+export interface ProgressReading {
+  readonly at: number;
+  readonly percent: number;
+}
+
+/**
+ * When a task will be done if it keeps the pace it showed between two readings: ms after the
+ * later one, or undefined without two readings that went up (and below 100).
+ */
+export function finishEstimateMs(before: ProgressReading | undefined, now: ProgressReading): number | undefined {
+  if (!before || now.at <= before.at || now.percent <= before.percent || now.percent >= 100) return undefined;
+  return ((100 - now.percent) * (now.at - before.at)) / (now.percent - before.percent);
 }
 
 /** Statuses after which a task never changes again. */
@@ -104,11 +121,19 @@ async function waitTillDone(client: LbxClient, taskId: string, options: WaitTill
   const deadline = clock.now() + timeout;
   let lastStatus = "UNKNOWN";
   let lastError: unknown;
+  let reading: ProgressReading | undefined;
+  let finishInMs: number | undefined;
   for (let n = 0; ; n++) {
     try {
       const task = await getTask(client, taskId, { signal });
       lastStatus = task.status;
       lastError = undefined;
+      const percent = task.completionPercentage;
+      if (typeof percent === "number") {
+        const now = { at: clock.now(), percent };
+        finishInMs = finishEstimateMs(reading, now);
+        reading = now;
+      }
       options.onProgress?.({ taskId, status: task.status, completionPercentage: task.completionPercentage ?? null, polls: n + 1 });
       if (task.status === "FAILED") {
         throw new TaskFailedError(`Task ${taskId} failed${task.errors ? `: ${client.redact(task.errors)}` : ""}`, taskId);
@@ -123,6 +148,11 @@ async function waitTillDone(client: LbxClient, taskId: string, options: WaitTill
       const why = lastError ? ` (last poll failed: ${(lastError as Error).message})` : "";
       throw new TaskTimeoutError(`Task ${taskId} still ${lastStatus} after ${timeout} ms${why}`, taskId, lastStatus, lastError ? { cause: lastError } : {});
     }
-    await sleep(Math.min(pollDelayMs(n, minDelayMs, maxDelayMs, random), remaining), signal, clock);
+    // A task whose completion percentage rises is polled again when it should be done, if that
+    // comes before the backoff's next poll (never sooner than minDelayMs): the result is seen
+    // soon after the task ends, without polling more often than the backoff allows at its start.
+    let wait = pollDelayMs(n, minDelayMs, maxDelayMs, random);
+    if (finishInMs !== undefined) wait = Math.min(wait, Math.max(minDelayMs, Math.round(finishInMs)));
+    await sleep(Math.min(wait, remaining), signal, clock);
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AuthenticationError, createClient, TaskFailedError, TaskTimeoutError } from "@lbx/core";
 import { createFakeClock } from "@lbx/transport/testing";
-import { isFinished, pollDelayMs, taskHandle, type TaskProgress } from "../../src/task-handle.js";
+import { finishEstimateMs, isFinished, pollDelayMs, taskHandle, type TaskProgress } from "../../src/task-handle.js";
 import { type Reply, scriptedTransport, taskReply, userReply } from "../helpers/scripted.js";
 
 function setup(statuses: (n: number) => Reply) {
@@ -33,7 +33,34 @@ describe("pollDelayMs", () => {
   });
 });
 
+describe("finishEstimateMs", () => {
+  it("extends the pace between two readings to 100%", () => {
+    expect(finishEstimateMs({ at: 0, percent: 10 }, { at: 100, percent: 30 })).toBe(350);
+    expect(finishEstimateMs({ at: 0, percent: 98 }, { at: 10, percent: 99 })).toBe(10);
+  });
+  it("gives nothing without a rise below 100", () => {
+    expect(finishEstimateMs(undefined, { at: 100, percent: 30 })).toBeUndefined();
+    expect(finishEstimateMs({ at: 0, percent: 30 }, { at: 100, percent: 30 })).toBeUndefined();
+    expect(finishEstimateMs({ at: 0, percent: 50 }, { at: 100, percent: 40 })).toBeUndefined();
+    expect(finishEstimateMs({ at: 0, percent: 50 }, { at: 100, percent: 100 })).toBeUndefined();
+    expect(finishEstimateMs({ at: 100, percent: 10 }, { at: 100, percent: 20 })).toBeUndefined();
+  });
+});
+
 describe("taskHandle().waitTillDone", () => {
+  it("polls a task whose completion rises when it should be done, never sooner than minDelayMs", async () => {
+    // 10% a poll at first, then stuck at 95% (the estimate then no longer applies: plain backoff).
+    const percents = [0, 10, 20, 30, 95, 95, 95];
+    const { clock, client } = setup((n) => taskReply("t9", n < 8 ? "IN_PROGRESS" : "COMPLETE", percents[n - 1] ?? 95));
+    const done = taskHandle(client, "t9").waitTillDone({ random: () => 0.999999, minDelayMs: 100, maxDelayMs: 10_000 });
+    await drive(clock, done);
+    // Backoff alone: 100, 200, 400, 800, 1600, 3200, 6400. With the estimate: after 10% then 20%
+    // in 200 ms, 80 points are 1,600 ms away (more than the backoff's 400); after 30%, 1,400 ms
+    // away (more than 800); the jump to 95% in 800 ms puts 100% ~62 ms away: raised to minDelayMs.
+    expect(clock.delays).toEqual([100, 200, 400, 800, 100, 3200, 6400]);
+  });
+
+
   it("polls at once, then backs off with jitter, and resolves with the finished task", async () => {
     const { clock, client, polls } = setup((n) => taskReply("t1", n < 5 ? "IN_PROGRESS" : "COMPLETE", n * 20));
     const seen: TaskProgress[] = [];
@@ -43,7 +70,9 @@ describe("taskHandle().waitTillDone", () => {
     const task = await drive(clock, done);
     expect(task.status).toBe("COMPLETE");
     expect(polls()).toBe(5);
-    expect(clock.delays).toEqual([75, 150, 300, 600]);
+    // Backoff 75, 150, 300, then 300 instead of 600: at 80% after rising 20 points per 300 ms,
+    // the task should be done 300 ms later.
+    expect(clock.delays).toEqual([75, 150, 300, 300]);
     expect(seen.map((p) => [p.status, p.completionPercentage, p.polls])).toEqual([
       ["IN_PROGRESS", 20, 1],
       ["IN_PROGRESS", 40, 2],

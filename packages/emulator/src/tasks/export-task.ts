@@ -77,13 +77,18 @@ export const exportWorker: TaskWorker = async (services, task, control) => {
   };
   const attachmentId = (seq: number): string => store.ids.encode("attachment", seq);
   const v2Line = v2LineBuilder(ontology, input.params, attachmentId);
+  // Whole datasets of a v2 export (the bulk case): SQLite builds the lines (exports/sql-lines.ts).
+  const wholeDatasetsV2 = input.version === 2 && !input.matchNothing && input.datasets.length > 0 && !input.rowSeqs && !input.globalKeys && !input.activity;
+  // Completion is the share of lines written when their number is known in advance (whole
+  // datasets: their row counts), so a client can tell from two polls when the export will be
+  // done; otherwise it counts lines up to 99, as before.
+  const expected = wholeDatasetsV2 ? input.datasets.reduce((sum, seq) => sum + (datasetOf(seq)?.rowCount ?? 0), 0) : 0;
   let written = 0;
   const progress = (lines: number): void => {
     written += lines;
-    store.tasks.setProgress(task.seq, null, Math.min(99, written), now());
+    const completion = expected > 0 ? Math.floor((99 * Math.min(written, expected)) / expected) : Math.min(99, written);
+    store.tasks.setProgress(task.seq, null, completion, now());
   };
-  // Whole datasets of a v2 export (the bulk case): SQLite builds the lines (exports/sql-lines.ts).
-  const wholeDatasetsV2 = input.version === 2 && !input.matchNothing && input.datasets.length > 0 && !input.rowSeqs && !input.globalKeys && !input.activity;
   let sqlLines: SqlV2Lines | null = null;
   let helper: ExportHelper | null = null;
   try {

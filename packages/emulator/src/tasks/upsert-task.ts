@@ -57,14 +57,23 @@ export const upsertWorker: TaskWorker = async (services, task, control) => {
   const writer = new RowWriter(store, () => stamp);
   const log = store.results.log(task.seq);
 
+  // Items pass 1 has left for pass 2 so far.
+  let deferred = 0;
+  // Completion counts pass 2 by the items it has to redo, so a task of creates only (no pass 2)
+  // nears 100% as its last row is written, and a client polling it can tell when it will be done.
+  let completion = 0;
+  const completionAt = (next: Progress): number => {
+    const later = next.pass === 1 ? deferred : (next.deferred ?? estimate);
+    const done = next.pass === 1 ? next.item : estimate + (later * next.item) / estimate;
+    return (completion = Math.max(completion, Math.min(99, Math.floor((99 * done) / (estimate + later)))));
+  };
   const commit = (entries: SpecEntry[], apply: (e: SpecEntry) => void, next: Progress): void => {
     stamp = now();
     store.transaction(() => {
       for (const e of entries) apply(e);
       writer.flush();
       log.flush();
-      const share = next.pass === 1 ? next.item / estimate : 1 + next.item / estimate;
-      store.tasks.setProgress(task.seq, next, Math.min(99, Math.floor(share * 50)), now());
+      store.tasks.setProgress(task.seq, next, completionAt(next), now());
     });
     progress = next;
   };
@@ -82,7 +91,6 @@ export const upsertWorker: TaskWorker = async (services, task, control) => {
 
   // Pass 1: creates.
   if (progress.pass === 1) {
-    let deferred = 0;
     const chunkSizes: number[] = [];
     const total = await forEachChunk(services, task, input, control, progress.item, null, chunkSizes, (batch, nextItem) =>
       commit(
