@@ -1,5 +1,6 @@
 import {
   type CallOptions,
+  finishEstimateMs,
   getTask,
   type LbxClient,
   type Paginated,
@@ -72,21 +73,6 @@ export function pollDelayMs(n: number, minDelayMs: number, maxDelayMs: number, r
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
-/** A task's completion percentage as read at a time (ms on the client's clock). */
-export interface ProgressReading {
-  readonly at: number;
-  readonly percent: number;
-}
-
-/**
- * When a task will be done if it keeps the pace it showed between two readings: ms after the
- * later one, or undefined without two readings that went up (and below 100).
- */
-export function finishEstimateMs(before: ProgressReading | undefined, now: ProgressReading): number | undefined {
-  if (!before || now.at <= before.at || now.percent <= before.percent || now.percent >= 100) return undefined;
-  return ((100 - now.percent) * (now.at - before.at)) / (now.percent - before.percent);
-}
-
 /** Statuses after which a task never changes again. */
 export function isFinished(status: string): boolean {
   return status === "COMPLETE" || status === "FAILED";
@@ -121,7 +107,7 @@ async function waitTillDone(client: LbxClient, taskId: string, options: WaitTill
   const deadline = clock.now() + timeout;
   let lastStatus = "UNKNOWN";
   let lastError: unknown;
-  let reading: ProgressReading | undefined;
+  let reading: { at: number; percent: number } | undefined;
   let finishInMs: number | undefined;
   for (let n = 0; ; n++) {
     try {

@@ -71,6 +71,7 @@ export type { DataRowIdentifier, DataRowMetadata, ExportedMetadataField, Metadat
 export { getTask } from "./tasks/task.js";
 export type { TaskRecord } from "./tasks/task.js";
 export { waitForTask } from "./tasks/wait-for-task.js";
+export { finishEstimateMs } from "./util/poll.js";
 export type { WaitForTaskOptions } from "./tasks/wait-for-task.js";
 export { taskFailures, taskSuccesses, TASK_RESULTS_PAGE_SIZE } from "./tasks/task-results.js";
 export type { TaskFailure, TaskSuccess } from "./tasks/task-results.js";

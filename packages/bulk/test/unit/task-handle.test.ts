@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AuthenticationError, createClient, TaskFailedError, TaskTimeoutError } from "@lbx/core";
 import { createFakeClock } from "@lbx/transport/testing";
-import { finishEstimateMs, isFinished, pollDelayMs, taskHandle, type TaskProgress } from "../../src/task-handle.js";
+import { isFinished, pollDelayMs, taskHandle, type TaskProgress } from "../../src/task-handle.js";
 import { type Reply, scriptedTransport, taskReply, userReply } from "../helpers/scripted.js";
 
 function setup(statuses: (n: number) => Reply) {
@@ -30,20 +30,6 @@ describe("pollDelayMs", () => {
   });
   it("knows which statuses are final", () => {
     expect(["COMPLETE", "FAILED", "IN_PROGRESS", "PENDING"].map(isFinished)).toEqual([true, true, false, false]);
-  });
-});
-
-describe("finishEstimateMs", () => {
-  it("extends the pace between two readings to 100%", () => {
-    expect(finishEstimateMs({ at: 0, percent: 10 }, { at: 100, percent: 30 })).toBe(350);
-    expect(finishEstimateMs({ at: 0, percent: 98 }, { at: 10, percent: 99 })).toBe(10);
-  });
-  it("gives nothing without a rise below 100", () => {
-    expect(finishEstimateMs(undefined, { at: 100, percent: 30 })).toBeUndefined();
-    expect(finishEstimateMs({ at: 0, percent: 30 }, { at: 100, percent: 30 })).toBeUndefined();
-    expect(finishEstimateMs({ at: 0, percent: 50 }, { at: 100, percent: 40 })).toBeUndefined();
-    expect(finishEstimateMs({ at: 0, percent: 50 }, { at: 100, percent: 100 })).toBeUndefined();
-    expect(finishEstimateMs({ at: 100, percent: 10 }, { at: 100, percent: 20 })).toBeUndefined();
   });
 });
 

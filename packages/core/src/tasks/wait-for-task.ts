@@ -30,7 +30,7 @@ export async function waitForTask(client: LbxClient, taskId: string, options: Wa
       const current = data.user?.createdTasks[0];
       if (!current) throw new NotFoundError(`Task ${taskId} not found (tasks are visible only to the user who created them)`, { operationName: "GetUserCreatedTasksPyApi" });
       options.onProgress?.(current.status, current.completionPercentage);
-      return current.status === "IN_PROGRESS" ? { done: false, status: current.status } : { done: true, value: current };
+      return current.status === "IN_PROGRESS" ? { done: false, status: current.status, percent: current.completionPercentage } : { done: true, value: current };
     },
     options.timeoutMs ?? 300_000,
     options.signal,

@@ -1,6 +1,6 @@
 import { createFakeClock, type FakeClock } from "@lbx/transport/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { AbortError, clearGlobalKeys, getDataRowIdsForGlobalKeys, TaskFailedError, TaskTimeoutError, waitForTask } from "../../src/index.js";
+import { AbortError, clearGlobalKeys, finishEstimateMs, getDataRowIdsForGlobalKeys, TaskFailedError, TaskTimeoutError, waitForTask } from "../../src/index.js";
 import { recordingClient } from "../helpers/recording-transport.js";
 
 /** Runs fake time forward until `promise` settles; resolves with its value or its error. */
@@ -17,6 +17,20 @@ async function drive(clock: FakeClock, promise: Promise<unknown>): Promise<unkno
 const USER = { user: { id: "u1", createdAt: null, email: null, intercomHash: null, isExternalUser: null, isViewer: null, nickname: null, name: null, picture: null, updatedAt: null } };
 const task = (status: string, completionPercentage = 0, errors: string | null = null) => ({
   user: { createdTasks: [{ id: "t1", status, completionPercentage, errors, createdAt: null, updatedAt: null, name: "upsert", result: null, type: "adv-upsert-data-rows", metadata: null }] },
+});
+
+describe("finishEstimateMs", () => {
+  it("extends the pace between two readings to 100%", () => {
+    expect(finishEstimateMs({ at: 0, percent: 10 }, { at: 100, percent: 30 })).toBe(350);
+    expect(finishEstimateMs({ at: 0, percent: 98 }, { at: 10, percent: 99 })).toBe(10);
+  });
+  it("gives nothing without a rise below 100", () => {
+    expect(finishEstimateMs(undefined, { at: 100, percent: 30 })).toBeUndefined();
+    expect(finishEstimateMs({ at: 0, percent: 30 }, { at: 100, percent: 30 })).toBeUndefined();
+    expect(finishEstimateMs({ at: 0, percent: 50 }, { at: 100, percent: 40 })).toBeUndefined();
+    expect(finishEstimateMs({ at: 0, percent: 50 }, { at: 100, percent: 100 })).toBeUndefined();
+    expect(finishEstimateMs({ at: 100, percent: 10 }, { at: 100, percent: 20 })).toBeUndefined();
+  });
 });
 
 describe("waitForTask", () => {
@@ -37,6 +51,19 @@ describe("waitForTask", () => {
     expect(sent.filter((s) => s.operationName === "GetUserCreatedTasksPyApi").map((s) => s.variables)).toEqual(
       Array(5).fill({ param_0: "t1", param_1: "u1" }),
     );
+  });
+
+  it("looks again when a rising completion says the task will be done, never sooner than minDelayMs", async () => {
+    vi.spyOn(Math, "random").mockReturnValue(0.999999);
+    const clock = createFakeClock();
+    const { client } = recordingClient(
+      { GetUserPyApi: USER, GetUserCreatedTasksPyApi: [task("IN_PROGRESS", 10), task("IN_PROGRESS", 60), task("IN_PROGRESS", 90), task("COMPLETE", 100)] },
+      { clock },
+    );
+    await drive(clock, waitForTask(client, "t1"));
+    // Backoff alone: 500, 1000, 2000. At 60% after 50 points in 500 ms, the rest takes ~400 ms
+    // (raised to the 500 ms minimum); at 90%, ~167 ms (raised again).
+    expect(clock.delays.map(Math.round)).toEqual([500, 500, 500]);
   });
 
   it("jitters each wait between half and all of its step, so clients do not poll in lockstep", async () => {
