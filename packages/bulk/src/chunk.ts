@@ -55,7 +55,7 @@ export const SERVER_CHUNK_LIMITS: ChunkLimits = {
  */
 export function taskRowsAt(start: number, limits: ChunkLimits, expectedTotal?: number): number {
   const rising = Math.min(limits.maxRowsPerTask, Math.max(limits.firstTaskRows, start));
-  if (expectedTotal === undefined || expectedTotal <= start) return rising;
+  if (expectedTotal === undefined || !Number.isFinite(expectedTotal) || expectedTotal <= start) return rising;
   return Math.min(rising, Math.max(limits.firstTaskRows, Math.ceil((expectedTotal - start) / 2)));
 }
 

@@ -110,6 +110,7 @@ async function waitTillDone(client: LbxClient, taskId: string, options: WaitTill
   let reading: { at: number; percent: number } | undefined;
   let finishInMs: number | undefined;
   for (let n = 0; ; n++) {
+    finishInMs = undefined; // only this poll's reading may shorten the next wait
     try {
       const task = await getTask(client, taskId, { signal });
       lastStatus = task.status;

@@ -54,7 +54,9 @@ export function parseMultipart(req: IncomingMessage, files: FileStore, maxFileBy
       });
       stream.on("limit", () => fail(new EmulatorError("PAYLOAD_TOO_LARGE", `Uploaded file is larger than ${maxFileBytes} bytes`, { httpStatus: 413 })));
       const filename = info.filename && info.filename !== name ? info.filename : null;
-      written.push(saved.then(() => [name, new UploadedFile(id, relPath, absPath, size, filename, Buffer.concat(head))]));
+      const done = saved.then((): [string, UploadedFile] => [name, new UploadedFile(id, relPath, absPath, size, filename, Buffer.concat(head))]);
+      done.catch(() => undefined); // handled with the others when the request ends; never unhandled before
+      written.push(done);
     });
     parser.on("error", () => fail(new EmulatorError("MALFORMED_REQUEST", "Invalid multipart request", { httpStatus: 400 })));
     parser.on("close", () => {

@@ -11,19 +11,38 @@ import type { Readable } from "node:stream";
 /** 16 MiB: above the largest chunk file an SDK uploads. */
 export const UPLOAD_MEMORY_LIMIT = 16 * 2 ** 20;
 
-/** Saves `source` at `path`; `onChunk` sees every chunk first. Resolves once the file is complete. */
+/**
+ * Saves `source` at `path`; `onChunk` sees every chunk first. Resolves once the file is complete;
+ * rejects on the first error of either side, after which the rest of `source` is read and
+ * dropped (so the request it belongs to still ends and can be answered).
+ */
 export function saveUpload(source: Readable, path: string, onChunk: (chunk: Buffer) => void, memoryLimit = UPLOAD_MEMORY_LIMIT): Promise<void> {
   return new Promise((resolve, reject) => {
     let held: Buffer[] = [];
     let heldBytes = 0;
     let out: fs.WriteStream | null = null;
+    let failed = false;
+    const fail = (error: Error): void => {
+      if (failed) return;
+      failed = true;
+      held = [];
+      out?.destroy();
+      source.resume(); // drain what is left; the data handler drops it
+      reject(error);
+    };
+    // One drain listener at a time: the held chunks are written in a burst when streaming starts.
+    let waitingForDrain = false;
     const write = (stream: fs.WriteStream, chunk: Buffer): void => {
-      if (!stream.write(chunk)) {
-        source.pause();
-        stream.once("drain", () => source.resume());
-      }
+      if (stream.write(chunk) || waitingForDrain) return;
+      waitingForDrain = true;
+      source.pause();
+      stream.once("drain", () => {
+        waitingForDrain = false;
+        if (!failed) source.resume();
+      });
     };
     source.on("data", (chunk: Buffer) => {
+      if (failed) return;
       onChunk(chunk);
       if (out) return write(out, chunk);
       held.push(chunk);
@@ -31,19 +50,20 @@ export function saveUpload(source: Readable, path: string, onChunk: (chunk: Buff
       if (heldBytes <= memoryLimit) return;
       // Too large to hold: stream from here on.
       out = fs.createWriteStream(path);
-      out.on("error", reject);
+      out.on("error", fail);
       const first = held;
       held = [];
       for (const c of first) write(out, c);
     });
     source.on("end", () => {
+      if (failed) return;
       if (out) {
-        out.end((error?: Error | null) => (error ? reject(error) : resolve()));
+        out.end((error?: Error | null) => (error ? fail(error) : resolve()));
         return;
       }
-      writeAll(path, held).then(resolve, reject);
+      writeAll(path, held).then(resolve, fail);
     });
-    source.on("error", reject);
+    source.on("error", fail);
   });
 }
 

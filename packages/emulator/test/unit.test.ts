@@ -10,6 +10,7 @@ import { Ontology } from "../src/metadata/ontology.js";
 import { reservedSchemas } from "../src/metadata/reserved.js";
 import { checkMetadata, customMetadataView, metadataFieldsView } from "../src/metadata/stored.js";
 import { Faults, checkFaultConfig, mulberry32, parseFaultFlag } from "../src/faults.js";
+import { readItem } from "../src/ingest/items.js";
 
 describe("ids", () => {
   it("random ids are 25 characters, c + [a-z0-9]", () => {
@@ -169,6 +170,15 @@ describe("metadata rules", () => {
     expect(checkMetadata([{ schemaId: id, value: Array(127).fill(0.5) }], embedding, defaultLimits).ok).toBe(false);
     const limits = resolveLimits({ maxMetadataFieldsPerRow: 1 });
     expect(checkMetadata([{ schemaId: TAG, value: "a" }, { schemaId: CAPTURE, value: "2023-01-01T00:00:00Z" }], ontology, limits).ok).toBe(false);
+  });
+});
+
+describe("import items", () => {
+  it("maps the SDK's snake_case keys and names every unknown one, inherited names included", () => {
+    expect(readItem(JSON.parse('{"row_data":"u","external_id":"e","dataset_id":"d"}'))).toEqual({ ok: true, input: { rowData: "u", externalId: "e" }, datasetId: "d" });
+    for (const key of ["constructor", "toString", "__proto__", "hasOwnProperty"]) {
+      expect(readItem(JSON.parse(`{"row_data":"u","${key}":1}`))).toEqual({ ok: false, reason: `Unknown field '${key}' in item` });
+    }
   });
 });
 

@@ -46,6 +46,27 @@ describe("saveUpload", () => {
     expect(paused).toBeGreaterThan(0);
   });
 
+  it("streams with one drain listener at a time (no listener-leak warning)", async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on("warning", onWarning);
+    try {
+      await saveUpload(Readable.from(chunks(64, 64 * 1024)), path.join(dir, "burst"), () => undefined, 3 * 1024 * 1024);
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off("warning", onWarning);
+    }
+    expect(warnings).toEqual([]);
+  });
+
+  it("a write error while streaming rejects and drains the rest of the source, so the request can end", async () => {
+    const source = Readable.from(chunks(100, 64 * 1024));
+    const saved = saveUpload(source, "/dev/full", () => undefined, 1024 * 1024);
+    await expect(saved).rejects.toThrow(/ENOSPC/);
+    await new Promise<void>((resolve) => (source.readableEnded ? resolve() : source.once("end", () => resolve())));
+    expect(source.readableEnded).toBe(true);
+  });
+
   it("rejects when the file cannot be written, held or streamed", async () => {
     const missing = path.join(dir, "no-such-dir", "file");
     await expect(saveUpload(Readable.from(chunks(2, 10)), missing, () => undefined)).rejects.toThrow(/ENOENT/);

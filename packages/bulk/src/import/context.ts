@@ -36,6 +36,9 @@ export function settingsOf(options: ImportOptions): Settings {
   const onDuplicate = options.onDuplicate ?? "fail";
   if (!["fail", "skip", "update"].includes(onDuplicate)) throw new RangeError(`onDuplicate must be "fail", "skip" or "update", got ${JSON.stringify(onDuplicate)}`);
   for (const [name, value] of Object.entries(limits)) positive(`limits.${name}`, value);
+  if (options.expectedTotal !== undefined && !(Number.isFinite(options.expectedTotal) && options.expectedTotal >= 0)) {
+    throw new RangeError(`expectedTotal must be a non-negative number of rows, got ${options.expectedTotal}`);
+  }
   const taskTimeoutMs = options.taskTimeoutMs ?? DEFAULT_TASK_TIMEOUT_MS;
   if (!(taskTimeoutMs > 0)) throw new RangeError(`taskTimeoutMs must be a positive number, got ${taskTimeoutMs}`);
   return {

@@ -40,10 +40,13 @@ export async function importDataRows(client: LbxClient, datasetId: string, rows:
   const controller = new AbortController();
   allowManyListeners(controller.signal);
 
+  // What a resumed run must share with the killed one. Not `firstTaskRows` (nor `expectedTotal`):
+  // they size only spans not yet recorded, which were never sent, so they may differ on resume.
+  const { firstTaskRows: _notFingerprinted, ...sized } = settings.limits;
   const fingerprint = JSON.stringify({
     datasetId,
     onDuplicate: settings.onDuplicate,
-    limits: settings.limits,
+    limits: sized,
     maxLocalsPerSpan: settings.maxLocalsPerSpan,
     maxRowBytes: settings.maxRowBytes,
   });

@@ -178,6 +178,11 @@ describe("importFile and fileCheckpoint", () => {
     await expect(importDataRows(client, dataset, changed, { checkpoint: store, limits: { maxRowsPerTask: 100 } })).rejects.toThrow(CheckpointMismatchError);
     await expect(importDataRows(client, dataset, rows, { checkpoint: store, limits: { maxRowsPerTask: 50 } })).rejects.toThrow(/another dataset or other options/);
     await expect(importDataRows(client, dataset, rows.slice(0, 50), { checkpoint: store, limits: { maxRowsPerTask: 100 } })).rejects.toThrow(/input has 50 rows/);
+    // The first task's size and the expected total only size tasks not yet sent: a resume may change them.
+    const resumed = await importDataRows(client, dataset, rows, { checkpoint: store, limits: { maxRowsPerTask: 100, firstTaskRows: 7 }, expectedTotal: 300 });
+    expect(resumed.summary).toMatchObject({ total: 300, failed: 0 });
+    expect(resumed.summary.resumedAt).toBeGreaterThan(0);
+    expect(await iterateDataRows(client, dataset).toArray()).toHaveLength(300);
     fs.writeFileSync(checkpointFile, "{not json");
     await expect(store.load()).rejects.toThrow(CheckpointMismatchError);
     await store.clear();

@@ -35,6 +35,8 @@ describe("taskRowsAt", () => {
     // An estimate too low or too high changes sizes, never correctness: past the estimate, tasks rise again.
     expect(taskRowsAt(120_000, DEFAULT_CHUNK_LIMITS, 100_000)).toBe(25_000);
     expect(taskRowsAt(99_999, DEFAULT_CHUNK_LIMITS, 100_000)).toBe(2_500);
+    // A total that is not a number is no total (tasks still end at maxRowsPerTask).
+    expect(taskRowsAt(90_000, DEFAULT_CHUNK_LIMITS, Number.NaN)).toBe(25_000);
   });
 
   it("never exceeds maxRowsPerTask, and is one size when firstTaskRows is as large", () => {

@@ -126,6 +126,8 @@ describe("checkpoint state", () => {
 
   it("settings: defaults, and ranges checked with the option named", () => {
     expect(settingsOf({})).toMatchObject({ onDuplicate: "fail", concurrency: 4, collectOutcomes: true, limits: { maxChunkBytes: 1_000_000, maxChunkRows: 10_000, maxRowsPerTask: 25_000, firstTaskRows: 2_500 } });
+    expect(() => settingsOf({ expectedTotal: Number.NaN })).toThrow(/expectedTotal must be a non-negative number/);
+    expect(() => settingsOf({ expectedTotal: -1 })).toThrow(RangeError);
     expect(() => settingsOf({ concurrency: 0 })).toThrow(/concurrency/);
     expect(() => settingsOf({ limits: { maxChunkRows: 1.5 } })).toThrow(/limits.maxChunkRows/);
     expect(() => settingsOf({ onDuplicate: "merge" as never })).toThrow(/onDuplicate/);

@@ -105,6 +105,14 @@ describe("taskHandle().waitTillDone", () => {
     expect(denied.polls()).toBe(1);
   });
 
+  it("an estimate from earlier polls does not outlive them: failing polls back off as usual", async () => {
+    // 10%, then 95% (done in ~6 ms by that pace: wait the 100 ms minimum), then four polls fail in
+    // a way that may pass: the waits after them grow as the backoff says, not stuck at 100 ms.
+    const { clock, client } = setup((n) => (n === 1 ? taskReply("t8", "IN_PROGRESS", 10) : n === 2 ? taskReply("t8", "IN_PROGRESS", 95) : n < 7 ? { throws: new TypeError("socket hang up") } : taskReply("t8", "COMPLETE", 100)));
+    await drive(clock, taskHandle(client, "t8").waitTillDone({ random: () => 0.999999, minDelayMs: 100, maxDelayMs: 10_000 }));
+    expect(clock.delays).toEqual([100, 100, 400, 800, 1600, 3200]);
+  });
+
   it("when every poll fails until the deadline, the timeout error says why", async () => {
     const { clock, client } = setup(() => ({ status: 502, body: { errors: [{ message: "bad gateway" }] } }));
     const error = (await drive(clock, taskHandle(client, "t7").waitTillDone({ timeout: 500 })).catch((e: unknown) => e)) as TaskTimeoutError;

@@ -142,6 +142,13 @@ describe("a whole data row", () => {
 });
 
 describe("quick validity checks agree with the full checks", () => {
+  it("a hole in a sparse array is an item like any other (sent, it would become null)", () => {
+    const issues: Issues = [];
+    // eslint-disable-next-line no-sparse-arrays
+    checkDataRowInput({ rowData: "https://x/1.jpg", attachments: [, { type: "RAW_TEXT", value: "t" }] }, "", issues);
+    expect(issues.map((i) => i.path)).toEqual(["attachments[0]"]);
+  });
+
   const odd: unknown[] = [null, undefined, 0, 1, "", " ", "x", "IMAGE", "raw_text", [], [1], {}, true];
   it("isValidAttachment is true exactly when checkAttachment records nothing", () => {
     const samples: unknown[] = [...odd];
