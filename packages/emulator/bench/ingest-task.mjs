@@ -3,7 +3,7 @@
 // other core do not blur the figure. Prints {"rows","seconds","cpuMicrosPerRow","load","storeMb"}; CPU is
 // this whole process's, task threads included (polling every 200 ms is the only client work
 // while tasks run). Usage: node bench/ingest-task.mjs [--rows N] [--task-threads N] [--memory]
-// [--task-rows N] [--task-batch-size N]
+// [--task-rows N] [--task-batch-size N] [--chunk-bytes N]
 // (default 200,000 rows; task threads as the emulator's default)
 import fs from "node:fs";
 import os from "node:os";
@@ -23,7 +23,9 @@ if (!Number.isInteger(ROWS) || ROWS <= 0) throw new Error("--rows needs a positi
 // --task-rows N: rows per task (default 150,000, the cloud's limit; the SDK sends 25,000).
 const taskRowsArg = args.indexOf("--task-rows");
 const ROWS_PER_TASK = taskRowsArg >= 0 ? Number(args[taskRowsArg + 1]) : 150_000;
-const CHUNK_BYTES = 10_000_000;
+// --chunk-bytes N: chunk file size (default 10,000,000, the cloud's limit; the TypeScript SDK sends 1,000,000).
+const chunkArg = args.indexOf("--chunk-bytes");
+const CHUNK_BYTES = chunkArg >= 0 ? Number(args[chunkArg + 1]) : 10_000_000;
 const UPLOAD_DOC = "mutation UploadFile($file: Upload!, $contentLength: Int!, $sign: Boolean) { uploadFile(file: $file, contentLength: $contentLength, sign: $sign) {url filename} }";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lbx-emulator-ingest-task-"));

@@ -34,9 +34,15 @@ export function attachmentsOf(rowSeq: number, text: string | null): AttachmentRe
  */
 export function attachmentsText(list: AttachmentInput[], previous: string | null = null): string | null {
   const start = parse(previous).next;
-  if (list.length === 0) return previous === null ? null : JSON.stringify({ next: start, items: [] });
-  const items = list.map((a, i): Item => [start + i, a.type, a.value, a.name]);
-  return JSON.stringify({ next: start + list.length, items });
+  if (list.length === 0) return previous === null ? null : `{"next":${start},"items":[]}`;
+  // Written out rather than `JSON.stringify({next, items})`, which gives the same text: every
+  // imported row with attachments comes through here, and the generic walk cost ~3x as much.
+  let items = "";
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i]!;
+    items += `${i ? "," : ""}[${start + i},${JSON.stringify(a.type)},${JSON.stringify(a.value)},${a.name == null ? "null" : JSON.stringify(a.name)}]`;
+  }
+  return `{"next":${start + list.length},"items":[${items}]}`;
 }
 
 /** Attachment operations by record seq, through the row that holds them. */

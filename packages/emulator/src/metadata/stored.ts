@@ -157,7 +157,12 @@ export function parseEntries(text: string | null): StoredEntry[] {
 
 /** The stored JSON text of entries (null when there are none). */
 export function serializeEntries(entries: StoredEntry[]): string | null {
-  return entries.length === 0 ? null : JSON.stringify(entries);
+  if (entries.length === 0) return null;
+  // Written out rather than `JSON.stringify(entries)`, which gives the same text (a value that is
+  // undefined is left out): every imported row with metadata comes through here.
+  let out = "";
+  for (const e of entries) out += `${out ? "," : ""}{"schemaId":${JSON.stringify(e.schemaId)}${e.value === undefined ? "" : `,"value":${JSON.stringify(e.value)}`}}`;
+  return `[${out}]`;
 }
 
 /**
