@@ -17,9 +17,8 @@ const encoder = new TextEncoder();
  * Spare chunk buffers for one import. Every chunk needs one of about the same size; reusing them
  * instead of allocating a fresh megabyte per chunk keeps memory flat between garbage collections
  * (fresh buffers pile up until the engine notices them). A buffer comes back once its upload has
- * settled, retries included. The transport may send straight from it (Node's does, see
- * `fetchTransport`): by then the server has answered, so it has read the whole body; only a
- * server answering before reading it all could still be sent bytes, which it discards.
+ * settled, retries included; `fetch` copies the body when the request starts, so nothing still
+ * reads it then.
  */
 export class BufferPool {
   private readonly spares: Uint8Array[] = [];

@@ -2,7 +2,6 @@ import type { Clock } from "./clock.js";
 import { compose } from "./compose.js";
 import type { TransportObserver } from "./events.js";
 import { type FetchLike, fetchTransport } from "./fetch.js";
-import { streamLargeBodies } from "./large-bodies.js";
 import { type ApiKeySource, auth, userAgent } from "./headers.js";
 import { observe } from "./observe.js";
 import { type RateLimitOptions, type RateLimitPreset, rateLimit } from "./rate-limit.js";
@@ -53,8 +52,7 @@ export function defaultAttemptTimeout(request: TransportRequest): number {
 
 /**
  * The recommended stack, outermost first:
- * `deadline → userAgent → auth → retry → rateLimit → timeout → observe → transport`, with
- * `streamLargeBodies` before the transport when it is the default one (global `fetch`).
+ * `deadline → userAgent → auth → retry → rateLimit → timeout → observe → transport`.
  *
  * - `deadline` outside `retry`, so it bounds the whole call, waits included;
  * - `userAgent` and `auth` outside `retry`, so headers are added once and every error leaving the
@@ -83,7 +81,5 @@ export function createDefaultTransport(options: DefaultTransportOptions = {}): T
   }
   if (options.timeoutMs !== false) stack.push(attemptTimeout(options.timeoutMs ?? defaultAttemptTimeout, clock));
   if (onEvent) stack.push(observe({ onEvent, clock }));
-  // On the global fetch, Node's large byte bodies go without undici's two copies (large-bodies.ts).
-  if (options.transport === undefined && options.fetch === undefined) stack.push(streamLargeBodies());
   return compose(...stack)(options.transport ?? fetchTransport({ fetch: options.fetch }));
 }

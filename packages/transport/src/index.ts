@@ -9,7 +9,6 @@ export { AbortError, LbxError, NetworkError, TimeoutError, isLbxError } from "./
 
 export { type FetchLike, type FetchTransportOptions, fetchTransport } from "./fetch.js";
 export { compose } from "./compose.js";
-export { LARGE_BODY_BYTES, type StreamLargeBodiesOptions, streamLargeBodies } from "./large-bodies.js";
 export { type DefaultTransportOptions, createDefaultTransport, defaultAttemptTimeout } from "./default-transport.js";
 
 export { type RetryOptions, retry } from "./retry.js";

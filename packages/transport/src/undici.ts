@@ -5,7 +5,6 @@
  */
 import { Agent, type Dispatcher, EnvHttpProxyAgent, ProxyAgent, FormData as UndiciFormData, fetch as undiciFetch } from "undici";
 import { type FetchLike, fetchTransport } from "./fetch.js";
-import { streamLargeBodies } from "./large-bodies.js";
 import type { Transport } from "./types.js";
 
 export interface UndiciTransportOptions {
@@ -75,8 +74,7 @@ export function undiciTransport(options: UndiciTransportOptions = {}): UndiciTra
   // The DOM's RequestInit and undici's differ only in types; the values are the same WHATWG shapes.
   const viaDispatcher = ((url: string, init: RequestInit) =>
     undiciFetch(url, { ...(init as object), body: asUndiciFormData(init.body), dispatcher } as Parameters<typeof undiciFetch>[1])) as unknown as FetchLike;
-  // undici's fetch copies byte bodies twice; large ones go as a stream (large-bodies.ts).
-  const send = streamLargeBodies({ always: true })(fetchTransport({ fetch: viaDispatcher }));
+  const send = fetchTransport({ fetch: viaDispatcher });
   return Object.assign((request: Parameters<Transport>[0]) => send(request), {
     dispatcher,
     close: () => (owned ? dispatcher.close() : Promise.resolve()),

@@ -5,9 +5,7 @@ import { Agent } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DefaultTransportOptions, createDefaultTransport } from "../src/default-transport.js";
 import type { TransportEvent } from "../src/events.js";
-import { createHash } from "node:crypto";
-import { type FetchLike, fetchTransport } from "../src/fetch.js";
-import { LARGE_BODY_BYTES, streamLargeBodies } from "../src/large-bodies.js";
+import { fetchTransport } from "../src/fetch.js";
 import type { Transport, TransportRequest } from "../src/types.js";
 import { undiciTransport, type UndiciTransport } from "../src/undici.js";
 import { VERSION } from "../src/version.js";
@@ -140,15 +138,6 @@ describe.each(transports)("createDefaultTransport over %s, real server", (_, mak
 });
 
 describe("undiciTransport: dispatchers and proxies", () => {
-  it("a small byte body follows a 307 redirect with its bytes (Node 20's global fetch fails to replay any byte body)", async () => {
-    const transport = undiciTransport();
-    undici.push(transport);
-    const small = new Uint8Array(100).map((_, i) => i);
-    const response = await transport(call("/redirect", { body: small }));
-    const seen = (await response.json()) as { bytes: number; sha256: string };
-    expect(seen).toMatchObject({ bytes: 100, sha256: createHash("sha256").update(small).digest("hex") });
-  });
-
   it("routes through a proxy (ProxyAgent): the proxy sees a CONNECT to the target", async () => {
     const proxy = await startConnectProxy();
     const transport = undiciTransport({ proxy: proxy.url });
@@ -193,97 +182,5 @@ describe("undiciTransport: dispatchers and proxies", () => {
     await borrowed.close();
     expect((await borrowed(call("/anything"))).status).toBe(200);
     await agent.close();
-  });
-});
-
-// Large byte bodies go out as a one-chunk stream with their length in Node (large-bodies.ts):
-// the server must see exactly the same request as with a plain body.
-const streamingTransports: [string, () => Transport][] = [
-  ["the global fetch (streamLargeBodies)", () => streamLargeBodies()(fetchTransport())],
-  ["undici", transports[1]![1]],
-];
-describe.each(streamingTransports)("large byte bodies over %s, real server", (_, makeTransport) => {
-  type Echo = { headers: Record<string, string>; bytes: number; sha256: string };
-  const echo = async (transport: Transport, body: Uint8Array, path = "/echo"): Promise<Echo> => {
-    const response = await transport(call(path, { body, headers: { "content-type": "application/octet-stream", "x-test-id": `t${nextId++}` } }));
-    expect(response.status).toBe(200);
-    return (await response.json()) as Echo;
-  };
-  const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
-  // A view into a larger buffer, as bulk uploads send: only the view's bytes may go out.
-  const backing = new Uint8Array(3 * 1024 * 1024).map((_, i) => (i * 7 + 3) % 251);
-  const large = backing.subarray(12_345, 12_345 + 1_000_000);
-
-  it("sends a 1 MB view byte for byte, with content-length and no chunked encoding", async () => {
-    const seen = await echo(makeTransport(), large);
-    expect(seen.bytes).toBe(large.byteLength);
-    expect(seen.sha256).toBe(sha256(large));
-    expect(seen.headers["content-length"]).toBe(String(large.byteLength));
-    expect(seen.headers["transfer-encoding"]).toBeUndefined();
-  });
-
-  it("sends bodies just under and at the threshold intact", async () => {
-    for (const size of [LARGE_BODY_BYTES - 1, LARGE_BODY_BYTES]) {
-      const body = backing.subarray(7, 7 + size);
-      const seen = await echo(makeTransport(), body);
-      expect([seen.bytes, seen.sha256, seen.headers["content-length"]]).toEqual([size, sha256(body), String(size)]);
-    }
-  });
-
-  it("a retried large body is sent whole again", async () => {
-    const transport = createDefaultTransport({ transport: makeTransport(), retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1 } });
-    const id = `t${nextId++}`;
-    const request = call("/flaky?fail=1&status=503", { body: large, headers: { "x-test-id": id }, operation: { name: "UploadFile", kind: "upload", idempotent: true } });
-    expect((await transport(request)).status).toBe(200);
-    expect(server.hits(id)).toBe(2);
-  });
-
-  it("a streamed large body does not follow a 307 redirect: a NetworkError (fetch cannot replay a stream)", async () => {
-    await expect(makeTransport()(call("/redirect", { body: large }))).rejects.toMatchObject({ code: "NETWORK_ERROR" });
-  });
-});
-
-describe("streamLargeBodies: which requests it streams", () => {
-  const seen: Array<{ body: unknown; headers: Record<string, string> }> = [];
-  const recording: Transport = async (request) => {
-    seen.push({ body: request.body, headers: { ...request.headers } });
-    return new Response("{}");
-  };
-  const body = new Uint8Array(LARGE_BODY_BYTES);
-
-  it("streams byte bodies from LARGE_BODY_BYTES on, with content-length; leaves smaller ones and other bodies alone", async () => {
-    seen.length = 0;
-    const transport = streamLargeBodies({ always: true })(recording);
-    await transport(call("/x", { body }));
-    await transport(call("/x", { body: body.subarray(1) }));
-    await transport(call("/x", { body: "x".repeat(LARGE_BODY_BYTES) }));
-    expect(seen[0]!.body).toBeInstanceOf(ReadableStream);
-    expect(seen[0]!.headers["content-length"]).toBe(String(LARGE_BODY_BYTES));
-    expect(await new Response(seen[0]!.body as ReadableStream).arrayBuffer()).toEqual(body.buffer);
-    expect(seen[1]!.body).toBeInstanceOf(Uint8Array);
-    expect(seen[2]!.body).toBe("x".repeat(LARGE_BODY_BYTES));
-    expect(seen[1]!.headers["content-length"]).toBeUndefined();
-  });
-
-  it("by default streams only while the global fetch is Node's own: a stub installed later gets the bytes", async () => {
-    seen.length = 0;
-    await streamLargeBodies()(recording)(call("/x", { body }));
-    expect(seen[0]!.body).toBeInstanceOf(ReadableStream);
-    const original = globalThis.fetch;
-    globalThis.fetch = (async () => new Response("{}")) as typeof fetch;
-    try {
-      await streamLargeBodies()(recording)(call("/x", { body }));
-    } finally {
-      globalThis.fetch = original;
-    }
-    expect(seen[1]!.body).toBe(body);
-  });
-
-  it("createDefaultTransport streams only on the global fetch, never for a fetch or transport of yours", async () => {
-    const got: unknown[] = [];
-    const myFetch: FetchLike = async (_url, init) => (got.push(init.body), new Response("{}"));
-    await createDefaultTransport({ fetch: myFetch })(call("/x", { body }));
-    await createDefaultTransport({ transport: async (r) => (got.push(r.body), new Response("{}")) })(call("/x", { body }));
-    expect(got).toEqual([body, body]);
   });
 });

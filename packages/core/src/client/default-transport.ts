@@ -1,16 +1,14 @@
-import { type Clock, compose, fetchTransport, retry, streamLargeBodies, timeout, type Transport, userAgent } from "@lbx/transport";
+import { type Clock, compose, fetchTransport, retry, timeout, type Transport, userAgent } from "@lbx/transport";
 
 /**
  * The transport `createClient` uses when given none: `fetch` with the middleware every call needs
  * and nothing it does not (rate limiting and event logging are opt-in; compose them yourself from
  * `@lbx/transport` and pass `transport`). Outermost first: user agent (Node only; no custom header
  * in browsers, so no CORS preflight the server must allow), retry (safe requests only, honouring
- * Retry-After), per-attempt timeout (60 s; 10 min for uploads), and in Node large byte bodies
- * (chunk files) sent without undici's two copies (`streamLargeBodies`). The client adds `auth`
- * outside it.
+ * Retry-After), per-attempt timeout (60 s; 10 min for uploads). The client adds `auth` outside it.
  */
 export function defaultTransport(clock?: Clock): Transport {
-  return compose(userAgent({ sdkHeader: false }), retry({ clock }), timeoutByKind(clock), streamLargeBodies())(fetchTransport());
+  return compose(userAgent({ sdkHeader: false }), retry({ clock }), timeoutByKind(clock))(fetchTransport());
 }
 
 // Large uploads legitimately take longer than a query; the Python SDK has no upload timeout at all.
