@@ -7,7 +7,8 @@ import { EmulatorError } from "./errors.js";
 import type { FileStore } from "./files.js";
 import type { GraphQLRequestBody } from "./graphql/execute.js";
 import { UploadedFile } from "./graphql/scalars.js";
-import { saveUpload } from "./upload-sink.js";
+import { boundaryOf, splitParts, type BodyPart } from "./multipart-parts.js";
+import { saveUpload, UPLOAD_MEMORY_LIMIT, writeChunks } from "./upload-sink.js";
 
 /** The parsed request: the operation with its Upload variables filled in, and the files written. */
 export interface MultipartRequest {
@@ -16,13 +17,87 @@ export interface MultipartRequest {
 }
 
 const HEAD_BYTES = 512;
+/** busboy's limits on parts per request. */
+const MAX_FILES = 20;
+const MAX_FIELDS = 20;
+
+/**
+ * Bodies with a Content-Length up to this size are read whole and split natively
+ * (multipart-parts.ts): every chunk file an SDK uploads. Larger or chunked ones are streamed.
+ */
+const BUFFERED_MAX_BYTES = UPLOAD_MEMORY_LIMIT + 64 * 1024;
 
 /** Parses a multipart request; files beyond `maxFileBytes` abort it with HTTP 413. */
-export function parseMultipart(req: IncomingMessage, files: FileStore, maxFileBytes: number, maxFieldBytes: number): Promise<MultipartRequest> {
+export async function parseMultipart(req: IncomingMessage, files: FileStore, maxFileBytes: number, maxFieldBytes: number): Promise<MultipartRequest> {
+  const length = Number(req.headers["content-length"]);
+  if (req.headers["content-length"] === undefined || !Number.isSafeInteger(length) || length < 0 || length > BUFFERED_MAX_BYTES) {
+    return parseWithBusboy(req, req.headers, files, maxFileBytes, maxFieldBytes);
+  }
+  const body = await readWhole(req, length);
+  const boundary = boundaryOf(req.headers["content-type"] ?? "");
+  const parts = boundary === null ? null : splitParts(body, boundary);
+  // Anything unusual, or over a limit: busboy decides, exactly as for a streamed body.
+  if (!parts || !withinLimits(parts, maxFileBytes, maxFieldBytes)) return parseWithBusboy(body, req.headers, files, maxFileBytes, maxFieldBytes);
+  return fromParts(parts, files);
+}
+
+/** busboy's limits, checked before taking the split parts (it would truncate or ignore, and we refuse). */
+function withinLimits(parts: BodyPart[], maxFileBytes: number, maxFieldBytes: number): boolean {
+  let fields = 0;
+  let fileCount = 0;
+  for (const p of parts) {
+    if (p.isFile ? ++fileCount > MAX_FILES || p.data.length > maxFileBytes : ++fields > MAX_FIELDS || p.data.length > maxFieldBytes) return false;
+  }
+  return true;
+}
+
+/** The request from split parts: fields decoded as UTF-8 (busboy's default), files written to the store. */
+async function fromParts(parts: BodyPart[], files: FileStore): Promise<MultipartRequest> {
+  const fields = new Map<string, string>();
+  const written: Array<Promise<[string, UploadedFile]>> = [];
+  const paths: string[] = [];
+  for (const part of parts) {
+    if (!part.isFile) {
+      fields.set(part.name, part.data.toString("utf8"));
+      continue;
+    }
+    const { id, relPath, absPath } = files.allocate();
+    paths.push(absPath);
+    const filename = part.filename && part.filename !== part.name ? part.filename : null;
+    // The head is copied: a view would keep the whole request body alive with the upload.
+    const head = Buffer.from(part.data.subarray(0, HEAD_BYTES));
+    written.push(writeChunks(absPath, part.data.length ? [part.data] : []).then((): [string, UploadedFile] => [part.name, new UploadedFile(id, relPath, absPath, part.data.length, filename, head)]));
+  }
+  try {
+    const uploads = await Promise.all(written);
+    return { body: assemble(fields, new Map(uploads)), uploads: uploads.map(([, u]) => u) };
+  } catch (error) {
+    await Promise.allSettled(written);
+    paths.forEach((p) => files.discard(p));
+    throw error;
+  }
+}
+
+/** The body of `req`, `length` bytes as its Content-Length says (Node's parser holds it to that). */
+function readWhole(req: IncomingMessage, length: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const body = Buffer.allocUnsafe(length);
+    let at = 0;
+    req.on("data", (chunk: Buffer) => {
+      if (at + chunk.length <= length) chunk.copy(body, at);
+      at += chunk.length;
+    });
+    req.on("end", () => (at === length ? resolve(body) : reject(new EmulatorError("MALFORMED_REQUEST", "Invalid multipart request", { httpStatus: 400 }))));
+    req.on("error", () => reject(new EmulatorError("MALFORMED_REQUEST", "Invalid multipart request", { httpStatus: 400 })));
+  });
+}
+
+/** Parses a multipart body with busboy, streamed from the request or from bytes already read. */
+function parseWithBusboy(source: IncomingMessage | Buffer, headers: IncomingMessage["headers"], files: FileStore, maxFileBytes: number, maxFieldBytes: number): Promise<MultipartRequest> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { fileSize: maxFileBytes, fieldSize: maxFieldBytes, files: 20, fields: 20 } });
+      parser = busboy({ headers, limits: { fileSize: maxFileBytes, fieldSize: maxFieldBytes, files: MAX_FILES, fields: MAX_FIELDS } });
     } catch {
       reject(new EmulatorError("MALFORMED_REQUEST", "Invalid multipart request", { httpStatus: 400 }));
       return;
@@ -73,11 +148,13 @@ export function parseMultipart(req: IncomingMessage, files: FileStore, maxFileBy
         },
         (error: unknown) => {
           paths.forEach((p) => files.discard(p));
-          reject(error);
+          // A malformed body also breaks off its file part: the 400 for the body, not that error (a 500).
+          reject(failure ?? error);
         },
       );
     });
-    req.pipe(parser);
+    if (Buffer.isBuffer(source)) parser.end(source);
+    else source.pipe(parser);
   });
 }
 

@@ -61,7 +61,7 @@ export function saveUpload(source: Readable, path: string, onChunk: (chunk: Buff
         out.end((error?: Error | null) => (error ? fail(error) : resolve()));
         return;
       }
-      writeAll(path, held).then(resolve, fail);
+      writeChunks(path, held).then(resolve, fail);
     });
     source.on("error", fail);
   });
@@ -72,7 +72,7 @@ export function saveUpload(source: Readable, path: string, onChunk: (chunk: Buff
  * concatenated copy nor the copy into the page cache costs the event loop (both did, ~7 ms per
  * MB together on this machine, profiled, when written synchronously).
  */
-async function writeAll(path: string, chunks: Buffer[]): Promise<void> {
+export async function writeChunks(path: string, chunks: Buffer[]): Promise<void> {
   const file = await fs.promises.open(path, "w");
   try {
     let rest = chunks;

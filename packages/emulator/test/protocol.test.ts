@@ -77,6 +77,24 @@ describe("uploads", () => {
     const d = (await res.json()) as any;
     expect((await download(d.data.uploadFile.url)).text).toBe(payload);
   });
+  it("in forms the native splitter declines (a preamble, filename*=) are parsed by busboy; a truncated body is a 400", async () => {
+    const boundary = "b0undary";
+    const payload = '[{"b": 2}]';
+    const parts = (disposition: string) =>
+      [
+        `--${boundary}\r\nContent-Disposition: form-data; name="operations"\r\n\r\n${JSON.stringify({ variables: { file: null, contentLength: payload.length, sign: false }, query: UPLOAD_DOCUMENT })}\r\n`,
+        `--${boundary}\r\nContent-Disposition: form-data; name="map"\r\n\r\n{"1": ["variables.file"]}\r\n`,
+        `--${boundary}\r\nContent-Disposition: ${disposition}\r\nContent-Type: application/json\r\n\r\n${payload}\r\n`,
+      ].join("");
+    const send = (body: string) => fetch(url, { method: "POST", headers: { authorization: `Bearer ${key}`, "Content-Type": `multipart/form-data; boundary=${boundary}` }, body });
+    for (const body of [`preamble text\r\n${parts('form-data; name="1"; filename="x.json"')}--${boundary}--\r\n`, `${parts(`form-data; name="1"; filename*=UTF-8''%C3%BC.json`)}--${boundary}--\r\n`]) {
+      const res = await send(body);
+      expect(res.status).toBe(200);
+      const d = (await res.json()) as any;
+      expect((await download(d.data.uploadFile.url)).text).toBe(payload);
+    }
+    expect((await send(parts('form-data; name="1"; filename="x.json"'))).status).toBe(400);
+  });
   it("are refused over the size limit, and files never reach the store", async () => {
     const r = await uploadRaw(url, key, "x".repeat(1_001));
     expect(r.status).toBe(413);
