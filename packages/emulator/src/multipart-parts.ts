@@ -22,27 +22,22 @@ const HEADERS_END = Buffer.from("\r\n\r\n");
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const INVALID = "\u0000invalid";
 
-/** The boundary of a `multipart/form-data` content type, or null when it has none (or an unusual one). */
+/**
+ * The boundary of a `multipart/form-data` content type, or null unless the whole value is in the
+ * form busboy's parser accepts (`type/subtype`, then `; name=value` parameters with token or plain
+ * quoted values) and the boundary is a plain one.
+ */
 export function boundaryOf(contentType: string): string | null {
-  const m = /^\s*multipart\/form-data\s*;(.*)$/i.exec(contentType);
+  const m = /^multipart\/form-data((?:[ \t]*;[ \t]*[!#$%&'*+.^_`|~0-9A-Za-z-]+=(?:[!#$%&'*+.^_`|~0-9A-Za-z-]+|"[^"\\]*"))*)[ \t]*$/i.exec(contentType.trim());
   if (!m) return null;
   let boundary: string | null = null;
-  for (const param of m[1]!.split(";")) {
-    const eq = param.indexOf("=");
-    if (eq < 0) return null;
-    const key = param.slice(0, eq).trim().toLowerCase();
-    let value = param.slice(eq + 1).trim();
-    if (value.startsWith('"')) {
-      if (value.length < 2 || !value.endsWith('"') || /["\\]/.test(value.slice(1, -1))) return null;
-      value = value.slice(1, -1);
-    }
-    if (key === "boundary") {
-      if (boundary !== null) return null;
-      boundary = value;
-    }
+  for (const param of m[1]!.matchAll(/;[ \t]*([^=]+)=("[^"]*"|[^; \t]+)/g)) {
+    if (param[1]!.toLowerCase() !== "boundary") continue;
+    if (boundary !== null) return null;
+    boundary = param[2]!.startsWith('"') ? param[2]!.slice(1, -1) : param[2]!;
   }
-  // RFC 2046: 1-70 characters, and none that would need escaping here.
-  return boundary !== null && /^[0-9A-Za-z'()+_,./:=? -]{1,70}$/.test(boundary) && !boundary.endsWith(" ") ? boundary : null;
+  // RFC 2046: 1-70 characters of these, not ending in a space.
+  return boundary !== null && /^[0-9A-Za-z'()+_,./:=? -]{0,69}[0-9A-Za-z'()+_,./:=?-]$/.test(boundary) ? boundary : null;
 }
 
 /** The parts of `body`, or null when it is not in the plain form this splitter takes (see above). */
@@ -70,9 +65,17 @@ export function splitParts(body: Buffer, boundary: string): BodyPart[] | null {
   }
 }
 
+/** Header blocks this long or longer are busboy's to judge (it refuses 16 KiB). */
+const MAX_HEADER_BYTES = 8 * 1024;
+
 /** Content-Disposition `form-data; name="..."[; filename="..."]` and an optional Content-Type, or null. */
 function partHeaders(body: Buffer, start: number, end: number): { name: string; filename: string | undefined; contentType: string | undefined } | null {
-  for (let i = start; i < end; i++) if (body[i]! > 0x7e) return null;
+  if (end - start >= MAX_HEADER_BYTES) return null;
+  // Printable ASCII and tabs only, CR and LF only as line ends (checked per line below).
+  for (let i = start; i < end; i++) {
+    const c = body[i]!;
+    if (c > 0x7e || (c < 0x20 && c !== 0x09 && c !== 0x0d && c !== 0x0a)) return null;
+  }
   let name: string | undefined;
   let filename: string | undefined;
   let contentType: string | undefined;
@@ -82,25 +85,26 @@ function partHeaders(body: Buffer, start: number, end: number): { name: string; 
     const lineEnd = Math.min(end, indexOrEnd(body, CRLF, from, end));
     const line = body.toString("latin1", from, lineEnd);
     from = lineEnd + CRLF.length;
+    if (line.includes("\r") || line.includes("\n")) return null;
     const colon = line.indexOf(":");
-    if (colon <= 0) return null;
+    if (colon <= 0 || !TOKEN.test(line.slice(0, colon))) return null;
     const header = line.slice(0, colon).toLowerCase();
-    const value = line.slice(colon + 1).trim();
+    const value = line.slice(colon + 1).replace(/^[ \t]+|[ \t]+$/g, "");
     if (header === "content-disposition" && !disposition) {
       disposition = true;
       const params = dispositionParams(value);
       if (!params) return null;
       ({ name, filename } = params);
     } else if (header === "content-type" && contentType === undefined) {
-      const type = value.split(";", 1)[0]!.trim().toLowerCase();
-      const [main, sub, ...rest] = type.split("/");
-      // Not a media type: SDK 3.72+ sends `json_import.json` here (spec §1.5).
-      contentType = rest.length || !main || !sub || !TOKEN.test(main) || !TOKEN.test(sub) ? INVALID : type;
+      // Exactly `type/subtype`, or not a media type at all: SDK 3.72+ sends `json_import.json`
+      // here (spec §1.5). Parameters (a field's charset, say) are busboy's to read.
+      const [main, sub, ...rest] = value.split("/");
+      contentType = !rest.length && main && sub && TOKEN.test(main) && TOKEN.test(sub) ? value.toLowerCase() : INVALID;
     } else return null;
   }
   if (name === undefined) return null;
-  // busboy reads an invalid type as text/plain; whether that makes a part without a filename a
-  // file is busboy's call (a file part's type changes nothing here).
+  // A file part's type changes nothing here; for a part without a filename it decides whether it
+  // is a file (busboy's rule), so anything but a plain media type goes to busboy.
   if (contentType === INVALID) {
     if (filename === undefined) return null;
     contentType = undefined;
@@ -113,13 +117,16 @@ function indexOrEnd(body: Buffer, needle: Buffer, from: number, end: number): nu
   return i < 0 || i > end ? end : i;
 }
 
-/** `form-data; name="x"; filename="y"` with plain quoted values (no `"` or `\` inside), each once. */
+/**
+ * `form-data; name="x"; filename="y"` with plain, non-empty quoted values (no `"` or `\` inside),
+ * each once (busboy takes an empty name or filename as none).
+ */
 function dispositionParams(value: string): { name: string; filename: string | undefined } | null {
   const [type, ...params] = value.split(";");
-  if (type!.trim().toLowerCase() !== "form-data") return null;
+  if (type!.replace(/[ \t]+$/, "").toLowerCase() !== "form-data") return null;
   const seen = new Map<string, string>();
   for (const param of params) {
-    const m = /^\s*([A-Za-z]+)="([^"\\]*)"\s*$/.exec(param);
+    const m = /^[ \t]*([A-Za-z]+)="([^"\\]+)"[ \t]*$/.exec(param);
     if (!m) return null;
     const key = m[1]!.toLowerCase();
     if ((key !== "name" && key !== "filename") || seen.has(key)) return null;

@@ -41,12 +41,15 @@ export async function parseMultipart(req: IncomingMessage, files: FileStore, max
   return fromParts(parts, files);
 }
 
-/** busboy's limits, checked before taking the split parts (it would truncate or ignore, and we refuse). */
+/**
+ * Whether the parts are within busboy's limits (else busboy parses the body, for its exact answer:
+ * a part that reaches its size limit is flagged, and the request refused).
+ */
 function withinLimits(parts: BodyPart[], maxFileBytes: number, maxFieldBytes: number): boolean {
   let fields = 0;
   let fileCount = 0;
   for (const p of parts) {
-    if (p.isFile ? ++fileCount > MAX_FILES || p.data.length > maxFileBytes : ++fields > MAX_FIELDS || p.data.length > maxFieldBytes) return false;
+    if (p.isFile ? ++fileCount > MAX_FILES || p.data.length >= maxFileBytes : ++fields > MAX_FIELDS || p.data.length >= maxFieldBytes) return false;
   }
   return true;
 }

@@ -82,6 +82,15 @@ describe("splitParts", () => {
     ["a part without a name", body(`Content-Disposition: form-data; filename="a.json"\r\n\r\n{}`)],
     ["not form-data", body(`Content-Disposition: attachment; name="f"\r\n\r\n{}`)],
     ["an invalid type on a part without a filename", body(`Content-Disposition: form-data; name="f"\r\nContent-Type: nonsense\r\n\r\n{}`)],
+    // Cases a review found accepted where busboy answers differently:
+    ["an empty filename (busboy: no filename, so a field)", body(`Content-Disposition: form-data; name="1"; filename=""\r\nContent-Type: application/json\r\n\r\n{}`)],
+    ["an empty name", body(`Content-Disposition: form-data; name=""\r\n\r\nx`)],
+    ["a field with a charset (busboy decodes with it)", body(`Content-Disposition: form-data; name="f"\r\nContent-Type: text/plain; charset=iso-8859-1\r\n\r\n\u00e9`)],
+    ["octet-stream with a stray semicolon on a part without a filename", body(`Content-Disposition: form-data; name="f"\r\nContent-Type: application/octet-stream;\r\n\r\nx`)],
+    ["a control byte in a header", body(`Content-Disposition: form-data; name="a\u0001b"\r\n\r\nx`)],
+    ["a bare LF in a header", body(`Content-Disposition: form-data; name="a\nb"\r\n\r\nx`)],
+    ["a bare CR before a line end", body(`Content-Disposition: form-data; name="a"\r\r\n\r\nx`)],
+    ["a header block of 8 KiB or more", body(`Content-Disposition: form-data; name="${"n".repeat(8200)}"\r\n\r\nx`)],
   ];
   for (const [what, bytes] of declined) {
     it(`declines (busboy decides): ${what}`, () => {
@@ -110,5 +119,9 @@ describe("boundaryOf", () => {
     expect(boundaryOf("multipart/mixed; boundary=a")).toBeNull();
     expect(boundaryOf('multipart/form-data; boundary="a\\"b"')).toBeNull();
     expect(boundaryOf(`multipart/form-data; boundary=${"x".repeat(71)}`)).toBeNull();
+    // What busboy refuses as a malformed content type, this declines too.
+    for (const bad of ["boundary=a:b", "boundary= x", "boundary =x", "boundary=x; foo=", "boundary=x; f(o)=1", "boundary=x;", "boundary=(x)"]) {
+      expect([bad, boundaryOf(`multipart/form-data; ${bad}`)]).toEqual([bad, null]);
+    }
   });
 });

@@ -95,6 +95,24 @@ describe("uploads", () => {
     }
     expect((await send(parts('form-data; name="1"; filename="x.json"'))).status).toBe(400);
   });
+  it("at and around the file size limit get the same answer with a Content-Length (split natively) and chunked (busboy)", async () => {
+    const boundary = "l1m1t";
+    const status = async (size: number, chunked: boolean): Promise<number> => {
+      const text = [
+        `--${boundary}\r\nContent-Disposition: form-data; name="operations"\r\n\r\n${JSON.stringify({ variables: { file: null, contentLength: size, sign: false }, query: UPLOAD_DOCUMENT })}\r\n`,
+        `--${boundary}\r\nContent-Disposition: form-data; name="map"\r\n\r\n{"1": ["variables.file"]}\r\n`,
+        `--${boundary}\r\nContent-Disposition: form-data; name="1"; filename="f.json"\r\n\r\n${"x".repeat(size)}\r\n--${boundary}--\r\n`,
+      ].join("");
+      const bytes = new TextEncoder().encode(text);
+      const body = chunked ? new ReadableStream({ start: (c) => (c.enqueue(bytes), c.close()) }) : bytes;
+      const res = await fetch(url, { method: "POST", headers: { authorization: `Bearer ${key}`, "Content-Type": `multipart/form-data; boundary=${boundary}` }, body, duplex: "half" } as RequestInit);
+      await res.arrayBuffer();
+      return res.status;
+    };
+    for (const size of [999, 1_000, 1_001]) expect([size, await status(size, false)]).toEqual([size, await status(size, true)]);
+    expect(await status(999, false)).toBe(200);
+    expect(await status(1_001, false)).toBe(413);
+  });
   it("are refused over the size limit, and files never reach the store", async () => {
     const r = await uploadRaw(url, key, "x".repeat(1_001));
     expect(r.status).toBe(413);
