@@ -156,8 +156,11 @@ function parseWithBusboy(source: IncomingMessage | Buffer, headers: IncomingMess
         },
       );
     });
-    if (Buffer.isBuffer(source)) parser.end(source);
-    else source.pipe(parser);
+    if (Buffer.isBuffer(source)) return void parser.end(source);
+    // A client that goes away mid-body: busboy ends the part it was writing with an error (its
+    // file is then discarded), reports the body as malformed and closes, so the request settles.
+    source.on("error", () => parser.destroy());
+    source.pipe(parser);
   });
 }
 
