@@ -4,7 +4,7 @@ import { SeqIds, isIdShaped, newId } from "../src/ids.js";
 import { isTimestamp, isoTimestamp, parseTimestamp } from "../src/time.js";
 import { checkGlobalKey } from "../src/rules/global-keys.js";
 import { checkAttachments } from "../src/rules/attachments.js";
-import { checkRowData, sniffMimeType } from "../src/rules/row-data.js";
+import { checkRowData, guessMimeType, sniffMimeType } from "../src/rules/row-data.js";
 import { defaultLimits, resolveLimits } from "../src/rules/limits.js";
 import { Ontology } from "../src/metadata/ontology.js";
 import { reservedSchemas } from "../src/metadata/reserved.js";
@@ -109,6 +109,24 @@ describe("attachment and row-data rules", () => {
     });
     expect(sniffMimeType(Buffer.from([0xff, 0xd8, 0xff, 0xe0]))).toBe("image/jpeg");
     expect(sniffMimeType(Buffer.from('[{"a":1}]'))).toBe("application/json");
+  });
+  it("guesses a URL's MIME type from its path's extension, read as the expressions it replaced read it", () => {
+    // The previous reading of the extension, kept here as the reference; the type for an
+    // extension then comes from the same table (asked with a URL that is nothing but it).
+    const referenceExtension = (url: string): string | undefined => /\.([A-Za-z0-9]+)$/.exec(url.split(/[?#]/, 1)[0] ?? "")?.[1];
+    const urls = [
+      "https://e.com/a.JPG", "https://e.com/a.png?x=1.jpg#f.gif", "https://e.com/a.json#frag?q", "https://e.com/a", "https://e.com/a.",
+      "https://e.com/.png", "https://e.com/a.b/c", "gs://b/x.tar.gz", "HTTP://E.COM/V.MP4", "s3://b/k.tiff", "https://e.com/a.p-g",
+      "https://e.com/a.png/", "https://e.com/?a.png", "https://e.com/#a.png", "https://e.com/x.mov?", "https://e.com/x.webm#",
+    ];
+    for (const url of urls) {
+      const ext = referenceExtension(url);
+      expect([url, guessMimeType(url)]).toEqual([url, ext === undefined ? "application/octet-stream" : guessMimeType(`https://x/y.${ext}`)]);
+    }
+    expect(["https://e.com/a.JPG", "HTTP://E.COM/V.MP4", "https://e.com/a.png?x=1.jpg", "gs://b/x.tar.gz"].map(guessMimeType)).toEqual(["image/jpeg", "video/mp4", "image/png", "application/octet-stream"]);
+    expect(guessMimeType("not a url.png")).toBe("text/plain");
+    // Extensions that name Object.prototype's members are no known type (they used to be looked up there).
+    expect(["https://e.com/x.constructor", "https://e.com/x.toString", "https://e.com/x.__proto__"].map(guessMimeType)).toEqual(Array(3).fill("application/octet-stream"));
   });
   it("refuses unknown or negative limits", () => {
     expect(() => resolveLimits({ maxGlobalKeyLength: -1 })).toThrow(/non-negative/);

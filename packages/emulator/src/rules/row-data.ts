@@ -87,12 +87,26 @@ function declaredMime(mediaType: string | null): string | undefined {
   return mediaType ? MIME_BY_MEDIA_TYPE[mediaType] : undefined;
 }
 
-/** A MIME type guessed from a URL's extension; raw text is text/plain. */
+/**
+ * A MIME type guessed from a URL's extension (the letters and digits after the last dot of the
+ * path, before any `?` or `#`); raw text is text/plain. Scanned by hand: every imported row comes
+ * through here, and the two expressions it took were ~2% of an import task's CPU.
+ */
 export function guessMimeType(rowData: string): string {
   if (!isUrl(rowData)) return "text/plain";
-  const path = rowData.split(/[?#]/, 1)[0] ?? "";
-  const ext = /\.([A-Za-z0-9]+)$/.exec(path)?.[1]?.toLowerCase();
-  return (ext && MIME_BY_EXTENSION[ext]) || "application/octet-stream";
+  const query = rowData.indexOf("?");
+  const fragment = rowData.indexOf("#");
+  const end = query < 0 ? (fragment < 0 ? rowData.length : fragment) : fragment < 0 ? query : Math.min(query, fragment);
+  let i = end - 1;
+  while (i >= 0 && isAlphanumeric(rowData.charCodeAt(i))) i--;
+  if (i === end - 1 || i < 0 || rowData.charCodeAt(i) !== 0x2e /* . */) return "application/octet-stream";
+  const ext = rowData.slice(i + 1, end).toLowerCase();
+  // Own keys only: an extension such as ".constructor" must not find Object.prototype's.
+  return Object.hasOwn(MIME_BY_EXTENSION, ext) ? MIME_BY_EXTENSION[ext]! : "application/octet-stream";
+}
+
+function isAlphanumeric(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
 /** The MIME type of uploaded bytes, from their first bytes. */
