@@ -10,8 +10,6 @@
 export interface BodyPart {
   name: string;
   filename: string | undefined;
-  /** Lower-cased media type of the part's Content-Type (no parameters), if it has a valid one. */
-  contentType: string | undefined;
   isFile: boolean;
   /** The part's bytes: a view of the body. */
   data: Buffer;
@@ -60,7 +58,7 @@ export function splitParts(body: Buffer, boundary: string): BodyPart[] | null {
     const dataEnd = body.indexOf(next, dataStart);
     if (dataEnd < 0) return null;
     const isFile = headers.filename !== undefined || headers.contentType === "application/octet-stream";
-    parts.push({ ...headers, isFile, data: body.subarray(dataStart, dataEnd) });
+    parts.push({ name: headers.name, filename: headers.filename, isFile, data: body.subarray(dataStart, dataEnd) });
     at = dataEnd + next.length;
   }
 }
@@ -82,7 +80,7 @@ function partHeaders(body: Buffer, start: number, end: number): { name: string; 
   let disposition = false;
   let from = start;
   while (from < end) {
-    const lineEnd = Math.min(end, indexOrEnd(body, CRLF, from, end));
+    const lineEnd = indexOrEnd(body, CRLF, from, end);
     const line = body.toString("latin1", from, lineEnd);
     from = lineEnd + CRLF.length;
     if (line.includes("\r") || line.includes("\n")) return null;
