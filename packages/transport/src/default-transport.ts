@@ -2,6 +2,7 @@ import type { Clock } from "./clock.js";
 import { compose } from "./compose.js";
 import type { TransportObserver } from "./events.js";
 import { type FetchLike, fetchTransport } from "./fetch.js";
+import { largeBodyFetch } from "./large-bodies.js";
 import { type ApiKeySource, auth, userAgent } from "./headers.js";
 import { observe } from "./observe.js";
 import { type RateLimitOptions, type RateLimitPreset, rateLimit } from "./rate-limit.js";
@@ -12,7 +13,7 @@ import type { Middleware, Transport, TransportRequest } from "./types.js";
 export interface DefaultTransportOptions {
   /** Sent as `authorization: Bearer <apiKey>`. Omit to send no credentials. */
   readonly apiKey?: ApiKeySource;
-  /** The innermost transport. Default: `fetchTransport({ fetch })`. */
+  /** The innermost transport. Default: `fetchTransport({ fetch })`, without a `fetch` of yours on `largeBodyFetch()`. */
   readonly transport?: Transport;
   /** The `fetch` for the default transport. Default: `globalThis.fetch`. */
   readonly fetch?: FetchLike;
@@ -81,5 +82,6 @@ export function createDefaultTransport(options: DefaultTransportOptions = {}): T
   }
   if (options.timeoutMs !== false) stack.push(attemptTimeout(options.timeoutMs ?? defaultAttemptTimeout, clock));
   if (onEvent) stack.push(observe({ onEvent, clock }));
-  return compose(...stack)(options.transport ?? fetchTransport({ fetch: options.fetch }));
+  // Node's global fetch copies large byte bodies once more unless redirects are errors (large-bodies.ts).
+  return compose(...stack)(options.transport ?? fetchTransport({ fetch: options.fetch ?? largeBodyFetch() }));
 }

@@ -8,6 +8,7 @@ export type { Middleware, OperationInfo, OperationKind, Transport, TransportBody
 export { AbortError, LbxError, NetworkError, TimeoutError, isLbxError } from "./errors.js";
 
 export { type FetchLike, type FetchTransportOptions, fetchTransport } from "./fetch.js";
+export { LARGE_BODY_BYTES, LARGE_BODY_INIT, largeBodyFetch } from "./large-bodies.js";
 export { compose } from "./compose.js";
 export { type DefaultTransportOptions, createDefaultTransport, defaultAttemptTimeout } from "./default-transport.js";
 

@@ -5,6 +5,7 @@
  */
 import { Agent, type Dispatcher, EnvHttpProxyAgent, ProxyAgent, FormData as UndiciFormData, fetch as undiciFetch } from "undici";
 import { type FetchLike, fetchTransport } from "./fetch.js";
+import { largeBodyFetch } from "./large-bodies.js";
 import type { Transport } from "./types.js";
 
 export interface UndiciTransportOptions {
@@ -74,7 +75,8 @@ export function undiciTransport(options: UndiciTransportOptions = {}): UndiciTra
   // The DOM's RequestInit and undici's differ only in types; the values are the same WHATWG shapes.
   const viaDispatcher = ((url: string, init: RequestInit) =>
     undiciFetch(url, { ...(init as object), body: asUndiciFormData(init.body), dispatcher } as Parameters<typeof undiciFetch>[1])) as unknown as FetchLike;
-  const send = fetchTransport({ fetch: viaDispatcher });
+  // Large byte bodies without undici's redirect copy (large-bodies.ts).
+  const send = fetchTransport({ fetch: largeBodyFetch(viaDispatcher) });
   return Object.assign((request: Parameters<Transport>[0]) => send(request), {
     dispatcher,
     close: () => (owned ? dispatcher.close() : Promise.resolve()),

@@ -5,7 +5,9 @@ import { Agent } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DefaultTransportOptions, createDefaultTransport } from "../src/default-transport.js";
 import type { TransportEvent } from "../src/events.js";
+import { createHash } from "node:crypto";
 import { fetchTransport } from "../src/fetch.js";
+import { LARGE_BODY_BYTES, largeBodyFetch } from "../src/large-bodies.js";
 import type { Transport, TransportRequest } from "../src/types.js";
 import { undiciTransport, type UndiciTransport } from "../src/undici.js";
 import { VERSION } from "../src/version.js";
@@ -182,5 +184,62 @@ describe("undiciTransport: dispatchers and proxies", () => {
     await borrowed.close();
     expect((await borrowed(call("/anything"))).status).toBe(200);
     await agent.close();
+  });
+});
+
+// Large byte bodies go out with redirects as errors (large-bodies.ts): the server must see exactly
+// the request a plain body gives, and a redirect must fail loudly, never half-work.
+const largeBodyTransports: [string, () => Transport][] = [
+  ["the global fetch (largeBodyFetch)", () => fetchTransport({ fetch: largeBodyFetch() })],
+  ["undici", transports[1]![1]],
+];
+describe.each(largeBodyTransports)("large byte bodies over %s, real server", (_, makeTransport) => {
+  type Echo = { headers: Record<string, string>; bytes: number; sha256: string };
+  const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+  const send = (body: Uint8Array, path = "/echo") =>
+    makeTransport()(call(path, { body, headers: { "content-type": "application/octet-stream", "x-test-id": `t${nextId++}` } }));
+  // A view into a larger buffer, as bulk uploads send: only the view's bytes may go out.
+  const backing = new Uint8Array(3 * 1024 * 1024).map((_, i) => (i * 7 + 3) % 251);
+  const large = backing.subarray(12_345, 12_345 + 1_000_000);
+
+  it("sends a 1 MB view byte for byte, with its content-length", async () => {
+    const response = await send(large);
+    expect(response.status).toBe(200);
+    const seen = (await response.json()) as Echo;
+    expect([seen.bytes, seen.sha256, seen.headers["content-length"]]).toEqual([large.byteLength, sha256(large), String(large.byteLength)]);
+  });
+
+  it("sends bodies just under and at the threshold intact", async () => {
+    for (const size of [LARGE_BODY_BYTES - 1, LARGE_BODY_BYTES]) {
+      const body = backing.subarray(7, 7 + size);
+      const seen = (await (await send(body)).json()) as Echo;
+      expect([seen.bytes, seen.sha256]).toEqual([size, sha256(body)]);
+    }
+  });
+
+  it("a 307 redirect of a large byte body is a NetworkError: the redirect is not followed", async () => {
+    const id = `t${nextId++}`;
+    const request = call("/redirect", { body: large, headers: { "content-type": "application/octet-stream", "x-test-id": id } });
+    await expect(makeTransport()(request)).rejects.toMatchObject({ code: "NETWORK_ERROR" });
+    expect(server.hits(id)).toBe(1); // the 307 only; following it would have been a second request
+  });
+
+  it("a retried large body is sent whole again", async () => {
+    const transport = createDefaultTransport({ transport: makeTransport(), retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1 } });
+    const id = `t${nextId++}`;
+    const request = call("/flaky?fail=1&status=503", { body: large, headers: { "x-test-id": id }, operation: { name: "UploadFile", kind: "upload", idempotent: true } });
+    expect((await transport(request)).status).toBe(200);
+    expect(server.hits(id)).toBe(2);
+  });
+});
+
+describe("undiciTransport: redirects below the large-body threshold", () => {
+  it("a small byte body still follows a 307 with its bytes (Node 20's global fetch cannot replay any byte body)", async () => {
+    const transport = undiciTransport();
+    undici.push(transport);
+    const small = new Uint8Array(100).map((_, i) => i);
+    const response = await transport(call("/redirect", { body: small }));
+    const seen = (await response.json()) as { bytes: number; sha256: string };
+    expect(seen).toMatchObject({ bytes: 100, sha256: createHash("sha256").update(small).digest("hex") });
   });
 });

@@ -99,6 +99,15 @@ describe("readRows + importDataRows", () => {
     expect(new TextDecoder().decode(await download(stored.find((r) => r.externalId === "sub/a.txt")!.rowData!))).toBe("world");
   });
 
+  it("NDJSON over many 64 KiB reads: ASCII and multi-byte text across read boundaries, a BOM, U+FEFF inside a row", async () => {
+    const file = path.join(dir, "mixed.ndjson");
+    // Non-ASCII rows far apart, so most reads are all ASCII (the fast path) and some are not.
+    const rows = Array.from({ length: 6000 }, (_, i) => ({ rowData: `https://x.test/${i}.jpg`, externalId: i % 2000 === 1999 ? `日本語-😀-é-${i}` : `plain-${i}`, globalKey: i === 4200 ? "a\uFEFFb" : `k${i}` }));
+    fs.writeFileSync(file, `\uFEFF${rows.map((r) => JSON.stringify(r)).join("\n")}\n`);
+    expect(fs.statSync(file).size).toBeGreaterThan(6 * 64 * 1024);
+    expect(await all(readRows(file))).toEqual(rows);
+  });
+
   it("countRows counts what readRows yields: blank and white-space lines skipped, CRLF, no final newline", async () => {
     const file = path.join(dir, "count.ndjson");
     fs.writeFileSync(file, '{"rowData":"a"}\r\n\r\n   \t\n{"rowData":"b"}\n\n{"rowData":"c"}');

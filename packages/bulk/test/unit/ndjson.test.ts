@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NdjsonParseError, ndjsonLines, parseNdjson } from "../../src/ndjson.js";
+import { type AsciiText, lineBatches, NdjsonParseError, ndjsonLines, parseNdjson } from "../../src/ndjson.js";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -69,5 +69,57 @@ describe("parseNdjson", () => {
       for (let i = 0; i < 100; i++) yield bytes("x".repeat(1_000));
     }
     await expect(all(ndjsonLines(endless(), { maxLineLength: 10_000 }))).rejects.toThrow(/longer than 10000/);
+  });
+});
+
+describe("lineBatches with an ASCII fast path (Node's file reader)", () => {
+  // What node/read-rows.ts does with isAscii and a Latin-1 copy, in plain JS.
+  const asciiText: AsciiText = (b) => (b.every((x) => x < 0x80) ? String.fromCharCode(...b) : undefined);
+  const outcome = async (parts: Uint8Array[], fast?: AsciiText) => {
+    try {
+      const lines: string[] = [];
+      for await (const batch of lineBatches(pieces(...parts), {}, fast)) for (const l of batch) lines.push(`${l.line}:${l.text}`);
+      return lines;
+    } catch (error) {
+      return `error: ${(error as Error).message}`;
+    }
+  };
+  const cuts = (whole: Uint8Array, a: number, b: number) => [whole.slice(0, a), whole.slice(a, b), whole.slice(b)];
+
+  it("gives the same lines, or the same error, as the decoder alone, wherever the reads are cut", async () => {
+    const inputs = [
+      bytes('{"a":"plain"}\n{"b":"ascii only"}\n'),
+      bytes('{"a":"x"}\n{"name":"日本語 😀 é"}\n{"c":"y"}\n'),
+      bytes('\uFEFF{"bom":"at the start"}\n{"zw":"a\uFEFFb"}\n'),
+      bytes('{"real":"\uFFFD"}\n{"z":1}\n'),
+      new Uint8Array([...bytes('{"a":1}\n{"b":"'), 0xe6, 0x97, ...bytes('"}\n{"c":3}\n')]), // a cut-off character: invalid
+      new Uint8Array([...bytes('{"a":1}\n{"b":2}\n{"c":"'), 0xff, ...bytes('"}\n')]),
+    ];
+    for (const whole of inputs) {
+      for (let a = 0; a <= whole.length; a++) {
+        for (let b = a; b <= whole.length; b += 3) {
+          const parts = cuts(whole, a, b);
+          expect(await outcome(parts, asciiText)).toEqual(await outcome(parts));
+        }
+      }
+    }
+  });
+
+  it("drops a byte-order mark only at the start: a U+FEFF after all-ASCII reads stays in its line", async () => {
+    const lines = await outcome([bytes('{"a":1}\n'), bytes('\uFEFF{"b":2}\n')], asciiText);
+    expect(lines).toEqual(['1:{"a":1}', '2:\uFEFF{"b":2}']);
+    expect(await outcome([bytes('\uFEFF{"a":1}\n')], asciiText)).toEqual(['1:{"a":1}']);
+    expect(await outcome([new Uint8Array([0xef]), new Uint8Array([0xbb, 0xbf]), bytes('{"a":1}\n')], asciiText)).toEqual(['1:{"a":1}']);
+  });
+
+  it("uses the fast path for all-ASCII reads, and never right after a read that ends inside a character", async () => {
+    const seen: number[] = [];
+    const counting: AsciiText = (b) => (seen.push(b.length), asciiText(b));
+    const euro = bytes("€"); // 3 bytes
+    const lines = await outcome([bytes('{"a":"'), euro.slice(0, 1), new Uint8Array(0), euro.slice(1), bytes('"}\n'), bytes('{"b":2}\n')], counting);
+    expect(lines).toEqual(['1:{"a":"€"}', '2:{"b":2}']);
+    // Reads after one whose last byte is not ASCII go to the decoder without asking (an empty read
+    // changes nothing); the first read after one that ends in ASCII is asked again.
+    expect(seen).toEqual([6, 1, 8]);
   });
 });

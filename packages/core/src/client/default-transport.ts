@@ -1,4 +1,4 @@
-import { type Clock, compose, fetchTransport, retry, timeout, type Transport, userAgent } from "@lbx/transport";
+import { type Clock, compose, fetchTransport, largeBodyFetch, retry, timeout, type Transport, userAgent } from "@lbx/transport";
 
 /**
  * The transport `createClient` uses when given none: `fetch` with the middleware every call needs
@@ -6,9 +6,10 @@ import { type Clock, compose, fetchTransport, retry, timeout, type Transport, us
  * `@lbx/transport` and pass `transport`). Outermost first: user agent (Node only; no custom header
  * in browsers, so no CORS preflight the server must allow), retry (safe requests only, honouring
  * Retry-After), per-attempt timeout (60 s; 10 min for uploads). The client adds `auth` outside it.
+ * In Node, large byte bodies (chunk files) go through `largeBodyFetch`, sparing undici a copy.
  */
 export function defaultTransport(clock?: Clock): Transport {
-  return compose(userAgent({ sdkHeader: false }), retry({ clock }), timeoutByKind(clock))(fetchTransport());
+  return compose(userAgent({ sdkHeader: false }), retry({ clock }), timeoutByKind(clock))(fetchTransport({ fetch: largeBodyFetch() }));
 }
 
 // Large uploads legitimately take longer than a query; the Python SDK has no upload timeout at all.

@@ -34,6 +34,23 @@ describe("createClient", () => {
     expect(sent[0]?.request.method).toBe("POST");
   });
 
+  it("in Node its default transport sends large byte bodies (chunk files) with redirects as errors, others as they are", async () => {
+    const inits: RequestInit[] = [];
+    const original = globalThis.fetch;
+    globalThis.fetch = (async (_url: string, init: RequestInit) => (inits.push(init), new Response("{}"))) as typeof fetch;
+    try {
+      const client = createClient({ apiKey: KEY, endpoint: "http://127.0.0.1:9/graphql" });
+      const upload = (body: Uint8Array) =>
+        client.send({ url: "http://127.0.0.1:9/upload", method: "POST", headers: {}, body, operation: { name: "UploadFile", kind: "upload", idempotent: false } });
+      await upload(new Uint8Array(64 * 1024)); // largeBodyFetch: undici then skips a copy of the body
+      await upload(new Uint8Array(100));
+    } finally {
+      globalThis.fetch = original;
+    }
+    expect(inits[0]).toMatchObject({ redirect: "error", window: null });
+    expect(inits[1]!.redirect).toBeUndefined();
+  });
+
   it("without a key it throws AuthenticationError and makes no call", () => {
     delete env["LABELBOX_API_KEY"];
     expect(() => createClient()).toThrow(AuthenticationError);

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { type IncomingMessage, type ServerResponse, createServer } from "node:http";
 import type { Socket } from "node:net";
 
@@ -15,7 +16,9 @@ export interface FaultServer {
  * - `/drop-once`: the first request's connection is destroyed without an answer;
  * - `/slow-once?ms=M`: the first request is answered after M ms, later ones at once;
  * - `/slow?ms=M`: every request is answered after M ms;
- * - `/headers`: 200 with the request headers as JSON.
+ * - `/headers`: 200 with the request headers as JSON;
+ * - `/echo`: 200 with `{ headers, bytes, sha256 }` of the request;
+ * - `/redirect`: 307 to `/echo` (a client that follows it sends the same method and body again).
  * Everything else answers 200 `{ hits }`.
  */
 export async function startFaultServer(): Promise<FaultServer> {
@@ -30,7 +33,8 @@ export async function startFaultServer(): Promise<FaultServer> {
   const ok = (res: ServerResponse, hits: number) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ hits }));
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    req.resume();
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
       const id = String(req.headers["x-test-id"] ?? "");
@@ -54,6 +58,13 @@ export async function startFaultServer(): Promise<FaultServer> {
           return later(param("ms", 1000), res, () => ok(res, hits));
         case "/headers":
           return void res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(req.headers));
+        case "/echo": {
+          const body = Buffer.concat(chunks);
+          const sha256 = createHash("sha256").update(body).digest("hex");
+          return void res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ headers: req.headers, bytes: body.length, sha256 }));
+        }
+        case "/redirect":
+          return void res.writeHead(307, { location: "/echo" }).end();
         default:
           return ok(res, hits);
       }
