@@ -113,6 +113,36 @@ describe("exportDataRows", () => {
     expect(new Set(exported.map((r) => r.data_row.id)).size).toBe(N);
   });
 
+  it("asks for the next file while the current one is still being read, and still yields every row once, in order", async () => {
+    const base = fetchTransport();
+    const events: string[] = [];
+    let downloads = 0;
+    // Our own seam: records when each file is asked for and when its body has been read to the end.
+    const recording: Transport = async (request) => {
+      if (request.operation?.name === "GetExportFileFromOffsetPyApi") events.push("ask");
+      const response = await base(request);
+      if (request.operation?.kind !== "download" || !response.body) return response;
+      const n = downloads++;
+      const reader = response.body.getReader();
+      const body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          const { done, value } = await reader.read();
+          if (!done) return controller.enqueue(value);
+          events.push(`read ${n}`);
+          controller.close();
+        },
+      });
+      return new Response(body, { status: response.status, headers: response.headers });
+    };
+    const watched = createClient({ apiKey: emulator.apiKey, endpoint: emulator.url, transport: recording, polling: { minDelayMs: 10, maxDelayMs: 50 } });
+    const exported = await collect(exportDataRows(watched, dataset));
+    expect(downloads).toBeGreaterThan(3); // 64 KiB files
+    // File 0's body is read to the end only after file 1 was asked for (read-ahead).
+    expect(events.indexOf("read 0")).toBeGreaterThan(events.indexOf("ask", events.indexOf("ask") + 1));
+    expect(exported.map((r) => r.data_row.id)).toEqual((await collect(exportDataRows(client, dataset))).map((r) => r.data_row.id));
+    expect(new Set(exported.map((r) => r.data_row.id)).size).toBe(N);
+  });
+
   it("an empty dataset exports no rows; breaking out of the loop stops reading", async () => {
     const empty = await newDataset(client, "empty");
     expect(await collect(exportDataRows(client, empty))).toEqual([]);
