@@ -21,8 +21,8 @@ function inNode(): boolean {
  * cloning a byte body copies it (a stream `tee`), on top of the copy it makes when it takes the
  * body. The Fetch standard skips that clone for a window-less request whose redirects are errors.
  * For the 1 MB chunk files of a bulk import the second copy was ~6% of the importing process's
- * CPU, and a 100,000-row import's SDK CPU fell from 2.30-2.79 s to 2.13-2.23 without it (4
- * alternating pairs, 2 cores).
+ * CPU: a 100,000-row import's SDK CPU fell from 2.51 s to 2.32 without it (means of 6 interleaved
+ * runs, 2 cores).
  *
  * The price: such a request fails with `NetworkError` on a 3xx instead of following it. Labelbox
  * answers uploads and API calls itself, and Node 20's global `fetch` cannot replay a byte body

@@ -1,10 +1,10 @@
+import { isAscii } from "node:buffer";
 import { createReadStream } from "node:fs";
 import { opendir, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileFromPath } from "@lbx/core/node";
 import type { DataRowInput } from "@lbx/core";
 import { UnreadableRow } from "../input.js";
-import { isAscii } from "node:buffer";
 import { lineBatches } from "../ndjson.js";
 import { CsvParser, type CsvRecord } from "./csv-parser.js";
 import { rowFromCsv, type CsvColumns, csvColumns } from "./csv-rows.js";
