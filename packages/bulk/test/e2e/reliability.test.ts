@@ -63,7 +63,9 @@ describe("reliability", () => {
     });
     let result;
     try {
-      result = await importDataRows(client, dataset, rows, { limits: { maxRowsPerTask: ROWS / 10, maxChunkRows: ROWS / 40 }, collectOutcomes: false });
+      // Ten tasks of one size at any ROWS (the first tasks would otherwise start at 2,500 rows).
+      const limits = { maxRowsPerTask: ROWS / 10, firstTaskRows: ROWS / 10, maxChunkRows: ROWS / 40 };
+      result = await importDataRows(client, dataset, rows, { limits, collectOutcomes: false });
     } finally {
       emulator.faults.clear();
     }
