@@ -13,15 +13,20 @@
 // The SDK is bundled from its TypeScript sources with esbuild first, so the figures are for the
 // code in the working tree, whatever state the packages' dist folders are in.
 //
-// Usage: node bench/run.mjs [--rows N] [--detail]
+// Usage: node bench/run.mjs [--rows N] [--detail] [--repeat N]
 //   default: 100,000 rows, then 1,000,000 rows (a fresh emulator for each size)
 //   --detail: also print, to stderr, CPU seconds of the SDK and of the emulator per scenario
+//   --repeat N: run each size N times (a fresh SDK process and emulator each time, the same input
+//     file), printing every run's lines, then per scenario one summary line (median, 10th and 90th
+//     percentiles, runs meeting the target; see bench/summary.mjs). With --detail, the summary
+//     also gives the emulator's median CPU for the runs that met the target and those that did not.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
+import { parseRun, summarize } from "./summary.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const pkg = path.join(here, "..");
@@ -32,6 +37,9 @@ const rowsArg = args.indexOf("--rows");
 const DETAIL = args.includes("--detail");
 const sizes = rowsArg >= 0 ? [Number(args[rowsArg + 1])] : [100_000, 1_000_000];
 for (const n of sizes) if (!Number.isInteger(n) || n <= 0) throw new Error("--rows needs a positive integer");
+const repeatArg = args.indexOf("--repeat");
+const REPEAT = repeatArg >= 0 ? Number(args[repeatArg + 1]) : 1;
+if (!Number.isInteger(REPEAT) || REPEAT <= 0) throw new Error("--repeat needs a positive integer");
 
 if (!fs.existsSync(emulatorBin)) {
   console.error("bench: building the emulator (dist/bin.js is missing)");
@@ -45,11 +53,26 @@ try {
   for (const rows of sizes) {
     const input = path.join(work, `rows-${rows}.ndjson`);
     run("write-rows.mjs", [input, String(rows)]);
-    run("scenario.mjs", [sdk, input, String(rows), ...(DETAIL ? ["--detail"] : [])]);
+    const scenarioArgs = [sdk, input, String(rows), ...(DETAIL ? ["--detail"] : [])];
+    if (REPEAT === 1) run("scenario.mjs", scenarioArgs);
+    else {
+      const runs = [];
+      for (let i = 0; i < REPEAT; i++) runs.push(...parseRun(...runCaptured("scenario.mjs", scenarioArgs)));
+      for (const summary of summarize(runs)) console.log(JSON.stringify({ summary: true, ...summary }));
+    }
     fs.rmSync(input, { force: true });
   }
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
+}
+
+/** Runs a script like `run`, passing its output on as it is, and returns [stdout, stderr]. */
+function runCaptured(script, scriptArgs) {
+  const r = spawnSync(process.execPath, [path.join(here, script), ...scriptArgs], { stdio: ["ignore", "pipe", "pipe"], encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
+  process.stdout.write(r.stdout ?? "");
+  process.stderr.write(r.stderr ?? "");
+  if (r.status !== 0) throw new Error(`bench/${script} failed (exit ${r.status ?? r.signal})`);
+  return [r.stdout, r.stderr];
 }
 
 async function bundleSdk(dir) {
