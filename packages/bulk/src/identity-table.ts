@@ -46,17 +46,19 @@ export function identityHash(row: { globalKey?: string | null; externalId?: stri
 }
 
 /**
- * What stands for the row data of a row without a global key whose row data is a local file: its
- * upload URL is different on every run (and unknown when a resumed run re-reads the row without
- * uploading it), so such a row is known by its external id alone.
+ * What stands for the row data of a row without a global key whose row data the results do not
+ * echo as it was sent, so that such a row is known by its external id alone: a local file (its
+ * upload URL is different on every run, and unknown when a resumed run re-reads the row without
+ * uploading it) or an object (the server reports the URL it points to or of the file it was
+ * stored as, spec §2).
  */
-export const FILE_ROW_DATA = "\u0000local file";
+export const ROW_DATA_NOT_ECHOED = "\u0000row data not echoed";
 
 /** The input index a result belongs to (taken from the matcher), or undefined. */
 export function takeResult(matcher: IdentityMatcher, result: { globalKey?: string | null; externalId?: string | null; rowData?: string | null }): number | undefined {
   const index = matcher.take(identityHash(result));
   if (index !== undefined || result.globalKey) return index;
-  return matcher.take(identityHash({ externalId: result.externalId ?? null, rowData: FILE_ROW_DATA }));
+  return matcher.take(identityHash({ externalId: result.externalId ?? null, rowData: ROW_DATA_NOT_ECHOED }));
 }
 
 /** Takes rows out of a frozen table by identity, each at most once. */

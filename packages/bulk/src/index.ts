@@ -18,7 +18,7 @@ export type {
   RowSource,
 } from "./types.js";
 export { UnreadableRow } from "./input.js";
-export { CheckpointMismatchError } from "./errors.js";
+export { CheckpointMismatchError, InputReadError } from "./errors.js";
 export { memoryCheckpoint } from "./memory-checkpoint.js";
 
 export { isFinished, pollDelayMs, taskHandle } from "./task-handle.js";

@@ -12,7 +12,7 @@ import {
 } from "@lbx/core";
 import { utf8Length } from "../chunk.js";
 import { type Hash64, hash64 } from "../hash.js";
-import { FILE_ROW_DATA, identityHash } from "../identity-table.js";
+import { identityHash, ROW_DATA_NOT_ECHOED } from "../identity-table.js";
 import { UnreadableRow } from "../input.js";
 import type { RecentKeys } from "../key-set.js";
 import { withRetry, type RetryOptions } from "../retry.js";
@@ -71,6 +71,9 @@ export interface PreparedRow {
   readonly externalId: string | undefined;
   /** Identity hash, known up front for rows with a global key. */
   readonly keyIdentity: Hash64 | undefined;
+  /** `JSON.stringify(spec)` and its UTF-8 length, for a row without a file (whose JSON is final). */
+  readonly json: string | undefined;
+  readonly bytes: number;
 }
 
 /**
@@ -119,28 +122,31 @@ export class RowEncoder {
       const placeholder = `file:${(file as Partial<File>).name ?? ""}:${file.size}:${file.type}`;
       spec.payload["row_data"] = placeholder;
       const rowHash = this.options.fingerprint ? hash64(JSON.stringify(spec)) : NO_HASH;
-      const identity = keyIdentity ?? identityHash({ externalId, rowData: FILE_ROW_DATA });
+      const identity = keyIdentity ?? identityHash({ externalId, rowData: ROW_DATA_NOT_ECHOED });
       if (!upload) return sendRow(index, "", 0, globalKey, identity, rowHash);
       return this.upload(file).then((url) => {
         spec.payload["row_data"] = url;
         return this.sizeChecked(index, JSON.stringify(spec), globalKey, identity, rowHash);
       });
     }
-    const json = JSON.stringify(spec);
+    // Built, size-checked and judged in `build` for every row, sent or not, so a resumed run
+    // decides exactly as the first one did.
+    const json = row.json!;
     const rowHash = this.options.fingerprint ? hash64(json) : NO_HASH;
-    const identity = keyIdentity ?? identityHash({ externalId, rowData: rowDataText(spec.payload["row_data"]) });
-    // Judged for every row, sent or not, so a resumed run decides exactly as the first one did.
-    return this.sizeChecked(index, json, globalKey, identity, rowHash, upload);
+    const rowData = spec.payload["row_data"];
+    const identity = keyIdentity ?? identityHash({ externalId, rowData: typeof rowData === "string" ? rowData : ROW_DATA_NOT_ECHOED });
+    return sendRow(index, upload ? json : "", row.bytes, globalKey, identity, rowHash);
   }
 
-  private sizeChecked(index: number, json: string, globalKey: string | undefined, identity: Hash64, rowHash: Hash64, keep = true): EncodedRow {
+  /** The row as sent once its file is uploaded (its URL is in the JSON now), or ROW_TOO_LARGE. */
+  private sizeChecked(index: number, json: string, globalKey: string | undefined, identity: Hash64, rowHash: Hash64): EncodedRow {
     const bytes = utf8Length(json);
-    if (bytes + 2 > this.options.maxRowBytes) {
-      const message = `the row is ${bytes} bytes as JSON, more than a chunk file may hold (${this.options.maxRowBytes - 2})`;
-      const outcome = { index, status: "failed" as const, code: "ROW_TOO_LARGE", message, issues: [{ path: "", message }], ...(globalKey !== undefined ? { globalKey } : {}) };
-      return { kind: "local", index, rowHash, outcome };
-    }
-    return sendRow(index, keep ? json : "", bytes, globalKey, identity, rowHash);
+    return this.fits(bytes) ? sendRow(index, json, bytes, globalKey, identity, rowHash) : tooLarge(index, bytes, this.options.maxRowBytes, rowHash, globalKey);
+  }
+
+  /** Whether a row of `bytes` JSON bytes fits in a chunk file (with its array's brackets). */
+  private fits(bytes: number): boolean {
+    return bytes + 2 <= this.options.maxRowBytes;
   }
 
   private unknownFields(fields: readonly MetadataFieldInput[]): boolean {
@@ -164,6 +170,35 @@ export class RowEncoder {
     if (issues.length) return invalid(row, index, issues);
 
     const globalKey = row.globalKey ?? undefined;
+    const { datasetId, onDuplicate } = this.options;
+    const id = onDuplicate === "update" && globalKey !== undefined ? { type: "GKEY", value: globalKey } : { type: "AUTO", value: "" };
+    // Key order as the Python SDK writes it; absent values are left out, not sent as null.
+    const payload: Record<string, unknown> = { row_data: row.rowData };
+    if (globalKey !== undefined) payload["global_key"] = globalKey;
+    if (row.externalId != null) payload["external_id"] = row.externalId;
+    if (metadata) payload["metadata_fields"] = metadata;
+    if (row.attachments?.length) payload["attachments"] = row.attachments.map((a) => (a.name != null ? { type: a.type, value: a.value, name: a.name } : { type: a.type, value: a.value }));
+    if (row.mediaType != null) payload["media_type"] = row.mediaType;
+    payload["dataset_id"] = datasetId;
+    const spec = { id, payload };
+    const file = typeof Blob !== "undefined" && row.rowData instanceof Blob ? row.rowData : undefined;
+
+    // A row that cannot be sent fails before its global key is claimed, so a later row with the
+    // same key is not refused as a repeat of it. (A row with a file is measured once its URL is
+    // known, after the upload.)
+    let json: string | undefined;
+    let bytes = 0;
+    if (!file) {
+      try {
+        json = JSON.stringify(spec);
+      } catch (error) {
+        // Only an object row data can hold a cycle or a BigInt: every other field was checked.
+        return invalid(row, index, [{ path: "rowData", message: `cannot be sent as JSON: ${error instanceof Error ? error.message : String(error)}` }]);
+      }
+      bytes = utf8Length(json);
+      if (!this.fits(bytes)) return tooLarge(index, bytes, this.options.maxRowBytes, this.options.fingerprint ? hash64(json) : NO_HASH, globalKey);
+    }
+
     // A global key identifies its row in the task's results, and finds repeats in the input.
     const keyIdentity = globalKey === undefined ? undefined : identityHash({ globalKey });
     if (keyIdentity !== undefined) {
@@ -178,19 +213,7 @@ export class RowEncoder {
         };
       }
     }
-
-    const { datasetId, onDuplicate } = this.options;
-    const id = onDuplicate === "update" && globalKey !== undefined ? { type: "GKEY", value: globalKey } : { type: "AUTO", value: "" };
-    // Key order as the Python SDK writes it; absent values are left out, not sent as null.
-    const payload: Record<string, unknown> = { row_data: row.rowData };
-    if (globalKey !== undefined) payload["global_key"] = globalKey;
-    if (row.externalId != null) payload["external_id"] = row.externalId;
-    if (metadata) payload["metadata_fields"] = metadata;
-    if (row.attachments?.length) payload["attachments"] = row.attachments.map((a) => (a.name != null ? { type: a.type, value: a.value, name: a.name } : { type: a.type, value: a.value }));
-    if (row.mediaType != null) payload["media_type"] = row.mediaType;
-    payload["dataset_id"] = datasetId;
-    const file = typeof Blob !== "undefined" && row.rowData instanceof Blob ? row.rowData : undefined;
-    return { kind: "prepared", index, spec: { id, payload }, file, globalKey, externalId: row.externalId ?? undefined, keyIdentity };
+    return { kind: "prepared", index, spec, file, globalKey, externalId: row.externalId ?? undefined, keyIdentity, json, bytes };
   }
 
   private upload(file: Blob): Promise<string> {
@@ -204,9 +227,10 @@ function sendRow(index: number, json: string, bytes: number, globalKey: string |
   return { kind: "send", index, json, bytes, globalKey, identity, rowHash };
 }
 
-/** Row data as the server echoes it in results: the string, or an object's JSON. */
-function rowDataText(data: unknown): string {
-  return typeof data === "string" ? data : JSON.stringify(data);
+function tooLarge(index: number, bytes: number, maxRowBytes: number, rowHash: Hash64, globalKey: string | undefined): LocalRow {
+  const message = `the row is ${bytes} bytes as JSON, more than a chunk file may hold (${maxRowBytes - 2})`;
+  const outcome = { index, status: "failed" as const, code: "ROW_TOO_LARGE", message, issues: [{ path: "", message }], ...(globalKey !== undefined ? { globalKey } : {}) };
+  return { kind: "local", index, rowHash, outcome };
 }
 
 function invalid(raw: unknown, index: number, issues: readonly ValidationIssue[]): LocalRow {

@@ -1,6 +1,7 @@
 import { getDataset, type LbxClient } from "@lbx/core";
 import { abortError, allowManyListeners } from "../abort.js";
 import { RollingHash } from "../hash.js";
+import { InputReadError } from "../errors.js";
 import { asyncIteratorOf } from "../input.js";
 import { RecentKeys } from "../key-set.js";
 import { withRetry } from "../retry.js";
@@ -23,7 +24,9 @@ const ROWS_AHEAD = 16;
  * normal: rows the server rejects are `failed` outcomes, not an exception. The promise rejects
  * only when the import cannot go on (authentication, a missing dataset, a task past its
  * deadline, an abort, a checkpoint from another input); with a checkpoint, running it again on
- * the same input then picks up where it stopped and imports every row exactly once.
+ * the same input then picks up where it stopped and imports every row exactly once. When the
+ * source itself throws (a file whose syntax breaks halfway), the rows read before are imported
+ * first, and the rejection is an {@link InputReadError} carrying their outcomes.
  *
  * Rows are read from `rows` one at a time, as the pipeline has room: an array, an iterable, or an
  * async iterable of any length. With `collectOutcomes: false` memory stays flat however many.
@@ -78,6 +81,12 @@ export async function importDataRows(client: LbxClient, datasetId: string, rows:
   });
   const iterator = asyncIteratorOf(rows);
   let exhausted = false;
+  // Set while the loop waits for the source's next row: an abort must not wait for the source.
+  let waiting: ((step: typeof ABORTED) => void) | undefined;
+  let nextPending = false;
+  ctx.signal.addEventListener("abort", () => waiting?.(ABORTED), { once: true });
+  // What the source threw: the rows read before it are imported, then it is reported.
+  let sourceFailure: { error: unknown; rowsRead: number } | undefined;
   // The caller's abort is a fatal error like any other: recorded, and everything in flight stops.
   const outer = options.signal;
   const forward = () => ctx.fail(abortError(outer!));
@@ -90,8 +99,26 @@ export async function importDataRows(client: LbxClient, datasetId: string, rows:
     const ahead: Array<EncodedRow | Promise<EncodedRow>> = [];
     for (let index = 0; ; index++) {
       ctx.throwIfFailed();
-      let step = iterator.next();
-      if (step instanceof Promise) step = await step;
+      let step: IteratorResult<unknown> | typeof ABORTED;
+      try {
+        const next = iterator.next();
+        if (next instanceof Promise) {
+          nextPending = true;
+          step = await new Promise<IteratorResult<unknown> | typeof ABORTED>((resolve, reject) => {
+            waiting = resolve;
+            next.then(resolve, reject);
+          });
+          nextPending = step === ABORTED;
+          waiting = undefined;
+        } else step = next;
+      } catch (error) {
+        // A source that threw is finished (as a generator is); nothing to close.
+        exhausted = true;
+        nextPending = false;
+        sourceFailure = { error, rowsRead: index };
+        break;
+      }
+      if (step === ABORTED) throw ctx.error!.error;
       if (step.done) {
         exhausted = true;
         break;
@@ -117,7 +144,10 @@ export async function importDataRows(client: LbxClient, datasetId: string, rows:
     ctx.fail(error);
   } finally {
     outer?.removeEventListener("abort", forward);
-    if (!exhausted) await closeQuietly(iterator);
+    // An async generator runs `return()` only after the `next()` it is still working on: asked,
+    // not awaited, so that an abort does not wait for a source that may never yield again.
+    if (nextPending) void closeQuietly(iterator);
+    else if (!exhausted) await closeQuietly(iterator);
   }
 
   if (ctx.error) {
@@ -125,10 +155,12 @@ export async function importDataRows(client: LbxClient, datasetId: string, rows:
     await Promise.all([pipeline.settle(), builder.settle()]);
     throw ctx.error.error;
   }
-  await checkpoint.clear();
+  // The checkpoint is kept when the input could not be read to its end: a run on the mended
+  // input resumes after the rows imported here.
+  if (!sourceFailure) await checkpoint.clear();
   progress.report(true);
   const counts = sink.counts;
-  return {
+  const result: ImportResult = {
     summary: {
       total: counts.created + counts.updated + counts.skipped + counts.failed,
       created: counts.created,
@@ -142,7 +174,12 @@ export async function importDataRows(client: LbxClient, datasetId: string, rows:
     },
     outcomes: sink.collected ?? [],
   };
+  if (sourceFailure) throw new InputReadError(sourceFailure.error, sourceFailure.rowsRead, result);
+  return result;
 }
+
+/** What the loop gets instead of a row when the import fails while it waits for the source. */
+const ABORTED = Symbol("aborted");
 
 async function closeQuietly(iterator: AsyncIterator<unknown> | Iterator<unknown>): Promise<void> {
   try {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "@lbx/emulator";
-import { getDataRow, iterateDataRows, type LbxClient, NotFoundError } from "@lbx/core";
-import { createDataRows, importDataRows, type ImportProgress, type RowOutcome, upsertDataRows } from "../../src/index.js";
+import { AbortError, getDataRow, iterateDataRows, type LbxClient, NotFoundError } from "@lbx/core";
+import { createDataRows, importDataRows, type ImportProgress, InputReadError, memoryCheckpoint, type RowOutcome, upsertDataRows } from "../../src/index.js";
 import { emulatorWithClient, newDataset, sampleRows } from "../helpers/emulator.js";
 
 let emulator: RunningEmulator;
@@ -144,6 +144,81 @@ describe("importDataRows", () => {
     const limited = await importDataRows(client, await newDataset(client), [{ ...big, globalKey: "big-2" }, { rowData: "https://example.com/s3.jpg" }], { limits: { maxChunkBytes: 100_000 } });
     expect(limited.outcomes[0]).toMatchObject({ status: "failed", code: "ROW_TOO_LARGE", message: expect.stringMatching(/more than a chunk file may hold \(99998\)/) });
     expect(limited.outcomes[1]).toMatchObject({ status: "created" });
+  });
+
+  it("a row too large to send, or whose object row data cannot be JSON, fails alone and does not claim its global key", async () => {
+    const dataset = await newDataset(client);
+    const big = { rowData: "https://example.com/big.jpg", globalKey: "claim-1", attachments: Array.from({ length: 30 }, (_, i) => ({ type: "RAW_TEXT", value: `${i}:${"x".repeat(4_000)}` })) };
+    const cyclic: Record<string, unknown> = { pdfUrl: "https://example.com/c.pdf" };
+    cyclic["self"] = cyclic;
+    const rows = [
+      big,
+      { rowData: "https://example.com/small.jpg", globalKey: "claim-1" },
+      { rowData: cyclic, globalKey: "claim-2" },
+      { rowData: { pdfUrl: "https://example.com/n.pdf", pages: 10n }, externalId: "bigint" },
+      { rowData: "https://example.com/again.jpg", globalKey: "claim-2" },
+    ];
+    const { outcomes } = await importDataRows(client, dataset, rows as never, { limits: { maxChunkBytes: 100_000 } });
+    expect(outcomes.map((o) => (o.status === "failed" ? o.code : o.status))).toEqual(["ROW_TOO_LARGE", "created", "INVALID_ROW", "INVALID_ROW", "created"]);
+    expect(outcomes[2]).toMatchObject({ issues: [{ path: "rowData", message: expect.stringMatching(/cannot be sent as JSON: .*circular/i) }] });
+    expect(outcomes[3]).toMatchObject({ issues: [{ path: "rowData", message: expect.stringMatching(/cannot be sent as JSON: .*BigInt/) }] });
+    expect((await keysIn(dataset)).sort()).toEqual(["claim-1", "claim-2"]);
+  });
+
+  it("rows whose row data is an object and that have no global key are matched to their results by external id", async () => {
+    const dataset = await newDataset(client);
+    const conversation = { type: "application/vnd.labelbox.conversational", version: 1, messages: [{ messageId: "m1", content: "hi", user: { userId: "u", name: "u" } }] };
+    const rows = [
+      { rowData: { pdfUrl: "https://example.com/doc.pdf", textLayerUrl: "https://example.com/t.json" }, externalId: "pdf" },
+      { rowData: conversation, externalId: "conv", mediaType: "CONVERSATIONAL" },
+      { rowData: "https://example.com/plain.jpg", externalId: "plain" },
+    ];
+    const { summary, outcomes } = await importDataRows(client, dataset, rows);
+    expect(summary).toMatchObject({ created: 3, failed: 0, unmatchedResults: 0 });
+    for (const [i, o] of outcomes.entries()) {
+      expect(o.status).toBe("created");
+      expect((await getDataRow(client, (o as { dataRowId: string }).dataRowId)).externalId).toBe(rows[i]!.externalId);
+    }
+  });
+
+  it("a source that throws halfway: the rows read before are imported, the rejection carries their outcomes, and a checkpointed run on the mended input resumes", async () => {
+    const dataset = await newDataset(client);
+    const rows = sampleRows(50, "torn");
+    async function* torn(upTo: number) {
+      for (const [i, row] of rows.entries()) {
+        if (i === upTo) throw new Error(`line ${i + 1} is broken`);
+        yield row;
+      }
+    }
+    const checkpoint = memoryCheckpoint();
+    const error = (await importDataRows(client, dataset, torn(30), { checkpoint, limits: { maxRowsPerTask: 20 } }).catch((e: unknown) => e)) as InputReadError;
+    expect(error).toBeInstanceOf(InputReadError);
+    expect(error.code).toBe("INPUT_READ_FAILED");
+    expect(error.rowsRead).toBe(30);
+    expect((error.cause as Error).message).toBe("line 31 is broken");
+    expect(error.message).toContain("past row 29");
+    expect(error.result.summary).toMatchObject({ total: 30, created: 30, failed: 0 });
+    expect(error.result.outcomes.map((o) => [o.index, o.status])).toEqual(rows.slice(0, 30).map((_, i) => [i, "created"]));
+    expect(checkpoint.state).toBeDefined();
+    expect((await keysIn(dataset)).sort()).toEqual(rows.slice(0, 30).map((r) => r.globalKey).sort());
+
+    const mended = await importDataRows(client, dataset, torn(-1), { checkpoint, limits: { maxRowsPerTask: 20 } });
+    expect(mended.summary).toMatchObject({ resumedAt: 30, created: 50, failed: 0 });
+    expect((await keysIn(dataset)).sort()).toEqual(rows.map((r) => r.globalKey).sort());
+  });
+
+  it("an abort ends the import at once even while the source is waiting for its next row", async () => {
+    const dataset = await newDataset(client);
+    async function* stalls() {
+      yield* sampleRows(10, "stall");
+      await new Promise(() => undefined); // never yields again
+    }
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 300);
+    const started = Date.now();
+    const error = await importDataRows(client, dataset, stalls(), { signal: controller.signal }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AbortError);
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it("uploads File / Blob row data", async () => {

@@ -99,6 +99,28 @@ describe("reliability", () => {
     expectExactlyOnce(await census(dataset), rows.map((r) => `ext:${r.externalId}`));
   });
 
+  it("the same holds for rows whose row data is an object (the results report a URL for it, not the object)", async () => {
+    const dataset = await newDataset(client, "lost-objects");
+    let lost = 0;
+    const base = fetchTransport();
+    const losing: Transport = async (request) => {
+      const response = await base(request);
+      if (request.operation?.name === "UpsertDataRowsPyApi" && lost < 1) {
+        lost += 1;
+        await response.text();
+        throw new NetworkError("connection reset after the request was sent");
+      }
+      return response;
+    };
+    const lossy = createClient({ apiKey: emulator.apiKey, endpoint: emulator.url, transport: losing, polling: { minDelayMs: 10, maxDelayMs: 50 } });
+    const rows = Array.from({ length: 20 }, (_, i) => ({ rowData: { pdfUrl: `https://example.com/lost/doc-${i}.pdf` }, externalId: `pdf-${i}` }));
+    const { summary, outcomes } = await importDataRows(lossy, dataset, rows);
+    expect(lost).toBe(1);
+    expect(summary).toMatchObject({ created: 20, failed: 0, unmatchedResults: 0 });
+    expect(outcomes.every((o) => o.status === "created")).toBe(true);
+    expectExactlyOnce(await census(dataset), rows.map((r) => `ext:${r.externalId}`));
+  });
+
   it("a task that never finishes ends the import with a TaskTimeoutError carrying the task id", async () => {
     const dataset = await newDataset(client, "hang");
     emulator.faults.set({ rules: [{ kind: "task-hang", operation: "adv-upsert-data-rows", times: 1 }] });
