@@ -1,3 +1,4 @@
+import { Bitset } from "../bitset.js";
 import type { CheckpointStore } from "../types.js";
 import { CheckpointMismatchError } from "../errors.js";
 
@@ -55,31 +56,96 @@ export function freshState(fingerprint: string, initialHash: string): Checkpoint
   return { format: FORMAT, fingerprint, doneBefore: 0, doneHash: initialHash, counts: { created: 0, updated: 0, skipped: 0, failed: 0 }, taskIds: [], unmatchedResults: 0, spans: [] };
 }
 
-/** Checks a loaded checkpoint and that it belongs to this import. */
+/**
+ * Checks a loaded checkpoint and that it belongs to this import. A checkpoint is read from outside
+ * (a file, a caller's store), so every field is checked before it is used: a field of the wrong
+ * shape would otherwise surface later as a wrong summary (`"5" + 0` is `"50"`) or a bare
+ * TypeError. Each problem is reported as a CheckpointMismatchError naming the field.
+ */
 export function resumeState(loaded: unknown, fingerprint: string): CheckpointState {
-  const state = loaded as Partial<CheckpointState> | null;
-  const bad = (why: string): never => {
-    throw new CheckpointMismatchError(`The checkpoint is not a usable lbx import checkpoint (${why})`);
-  };
-  if (!state || typeof state !== "object" || state.format !== FORMAT) bad(`format is not ${FORMAT}`);
-  if (state!.fingerprint !== fingerprint) {
+  if (!isRecord(loaded) || loaded.format !== FORMAT) unusable(`format is not ${FORMAT}`);
+  const state = loaded as Record<string, unknown>;
+  if (state.fingerprint !== fingerprint) {
     throw new CheckpointMismatchError(
-      `The checkpoint was written by an import with another dataset or other options (${state!.fingerprint}); this import is ${fingerprint}`,
+      `The checkpoint was written by an import with another dataset or other options (${String(state.fingerprint)}); this import is ${fingerprint}`,
     );
   }
-  const s = state as CheckpointState;
-  if (!Number.isInteger(s.doneBefore) || s.doneBefore < 0 || typeof s.doneHash !== "string") bad("doneBefore/doneHash");
-  if (!s.counts || !Array.isArray(s.taskIds) || !Array.isArray(s.spans)) bad("counts/taskIds/spans");
+  const doneBefore = count(state.doneBefore, "doneBefore");
+  const doneHash = text(state.doneHash, "doneHash");
+  if (!isRecord(state.counts)) unusable("counts is not an object");
+  const c = state.counts as Record<string, unknown>;
+  const counts: Counts = {
+    created: count(c.created, "counts.created"),
+    updated: count(c.updated, "counts.updated"),
+    skipped: count(c.skipped, "counts.skipped"),
+    failed: count(c.failed, "counts.failed"),
+  };
+  if (!Array.isArray(state.taskIds)) unusable("taskIds is not a list");
+  const taskIds = (state.taskIds as unknown[]).map((id, i) => text(id, `taskIds[${i}]`));
+  // Optional, as it always was (read as 0 when absent); present, it must be a count.
+  const unmatchedResults = state.unmatchedResults === undefined ? 0 : count(state.unmatchedResults, "unmatchedResults");
+  if (!Array.isArray(state.spans)) unusable("spans is not a list");
   // Spans are recorded as they are submitted, which is not always in input order: a gap is a
   // span that had not been submitted yet, and is cut and sent again like any new span.
-  const spans = [...s.spans].sort((a, b) => a.start - b.start);
-  let at = s.doneBefore;
+  const spans = (state.spans as unknown[]).map((raw, i) => spanRecord(raw, `spans[${i}]`)).sort((a, b) => a.start - b.start);
+  let at = doneBefore;
   for (const span of spans) {
-    if (!(span.start >= at) || !(span.end > span.start) || (span.state !== "submitting" && span.state !== "submitted")) bad(`span at row ${span.start}`);
-    if (span.state === "submitted" && typeof span.taskId !== "string") bad(`span at row ${span.start} has no task id`);
+    if (span.start < at) unusable(`spans: span at row ${span.start} overlaps rows before ${at}, already done or in another span`);
     at = span.end;
   }
-  return { ...s, counts: { ...s.counts }, taskIds: [...s.taskIds], spans, unmatchedResults: s.unmatchedResults ?? 0 };
+  return { format: FORMAT, fingerprint, doneBefore, doneHash, counts, taskIds, unmatchedResults, spans };
+}
+
+function spanRecord(raw: unknown, field: string): SpanRecord {
+  if (!isRecord(raw)) unusable(`${field} is not an object`);
+  const record = raw as Record<string, unknown>;
+  const start = count(record.start, `${field}.start`);
+  const end = count(record.end, `${field}.end`);
+  const where = `${field} (span at row ${start})`;
+  if (end <= start) unusable(`${where}: end ${end} is not after start`);
+  const state = record.state;
+  if (state !== "submitting" && state !== "submitted") unusable(`${where}: state is not "submitting" or "submitted"`);
+  const taskId = record.taskId === undefined ? undefined : text(record.taskId, `${field}.taskId`);
+  if (state === "submitted" && taskId === undefined) unusable(`${where} is submitted but has no task id`);
+  const skipped = record.skipped === undefined ? undefined : bitset(record.skipped, `${field}.skipped`, end - start);
+  const existing = record.existing === undefined ? undefined : bitset(record.existing, `${field}.existing`, end - start);
+  return {
+    start,
+    end,
+    hash: text(record.hash, `${field}.hash`),
+    state: state as SpanRecord["state"],
+    submittedAt: text(record.submittedAt, `${field}.submittedAt`),
+    ...(taskId !== undefined ? { taskId } : {}),
+    ...(skipped !== undefined ? { skipped } : {}),
+    ...(existing !== undefined ? { existing } : {}),
+  };
+}
+
+function unusable(why: string): never {
+  throw new CheckpointMismatchError(`The checkpoint is not a usable lbx import checkpoint (${why})`);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function count(value: unknown, field: string): number {
+  return typeof value === "number" && Number.isSafeInteger(value) && value >= 0 ? value : unusable(`${field} is not a non-negative integer`);
+}
+
+function text(value: unknown, field: string): string {
+  return typeof value === "string" ? value : unusable(`${field} is not a string`);
+}
+
+/** A span's recorded decisions: base64 of one bit per row of the span (see bitset.ts). */
+function bitset(value: unknown, field: string, size: number): string {
+  const encoded = text(value, field);
+  try {
+    Bitset.fromBase64(encoded, size);
+  } catch {
+    unusable(`${field} is not a base64 bitset of ${size} rows`);
+  }
+  return encoded;
 }
 
 /**

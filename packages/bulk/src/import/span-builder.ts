@@ -1,6 +1,7 @@
 import { taskRowsAt } from "../chunk.js";
 import { CheckpointMismatchError } from "../errors.js";
 import type { Hash64, RollingHash } from "../hash.js";
+import { normalizeGlobalKey } from "../outcomes.js";
 import { withRetry } from "../retry.js";
 import { Semaphore } from "../semaphore.js";
 import { BufferPool, ChunkBody, uploadJson } from "../upload.js";
@@ -128,7 +129,8 @@ export class SpanBuilder {
       // Decisions recorded by the run that sent this span are replayed, never made again.
       if (span.recordedSkipped?.has(offset) && row.globalKey !== undefined) {
         span.skippedOffsets.push(offset);
-        span.skippedToLookUp.push({ index: row.index, globalKey: row.globalKey });
+        // Only looked up (emit.ts), so stored as the server stores it, as in applyExistingKeys.
+        span.skippedToLookUp.push({ index: row.index, globalKey: normalizeGlobalKey(row.globalKey) });
         span.locals.push({ index: row.index, status: "skipped", reason: SKIPPED_REASON, globalKey: row.globalKey });
         return;
       }
@@ -210,7 +212,11 @@ export class SpanBuilder {
   /** Looks up the chunk's keys: `skip` marks rows whose key exists to be dropped (returned), `update` notes them. */
   private async applyExistingKeys(span: Span, rows: ReadonlyArray<{ index: number; globalKey: string | undefined }>): Promise<Set<number>> {
     const keyed = rows.filter((r) => r.globalKey !== undefined);
-    const ids = await existingRowIds(this.ctx, keyed.map((r) => r.globalKey!));
+    // Looked up as the server will store them (`p<q` is stored as `p_q`): with the raw key, a row
+    // whose sanitized key exists is not found, then fails as a duplicate (skip) or is reported
+    // created while the server updated the existing row (update). The normalized form is also
+    // lower-cased, which changes nothing here: the server compares keys case-insensitively.
+    const ids = await existingRowIds(this.ctx, keyed.map((r) => normalizeGlobalKey(r.globalKey!)));
     const skipped = new Set<number>();
     keyed.forEach((r, i) => {
       const id = ids[i];

@@ -1,6 +1,7 @@
 // How a failed import item is reported back: `failedDataRowImports.results[].spec` (upsert) and
 // the `failedDataRows` of a JSON Import result file use camelCase copies of what the client sent.
 import type { Ontology } from "../metadata/ontology.js";
+import { attachmentTypes } from "../rules/attachments.js";
 
 interface Spec {
   externalId: string | null;
@@ -30,6 +31,18 @@ export function describe(raw: unknown, ontology: Ontology): Spec {
       const schemaId = str(m.schemaId ?? m.schema_id);
       return { schemaId, value: m.value ?? null, name: str(m.name) ?? (schemaId ? (ontology.get(schemaId)?.name ?? null) : null) };
     }),
-    attachments: list(payload.attachments).map((a) => ({ type: str(a.type), value: str(a.value), name: str(a.name) })),
+    attachments: list(payload.attachments).map((a) => ({ type: echoedType(str(a.type)), value: str(a.value), name: str(a.name) })),
   };
+}
+
+/**
+ * The attachment type as the failure page can report it. `DataRowImportSpecAttachment.type` is
+ * the `AttachmentType` enum, which cannot carry a type the server refused (e.g. "AUDIO"): echoing
+ * it made GraphQL fail the whole `failedDataRowImports` page with a 500. The schema declares that
+ * field nullable (the list items themselves are not), so such a type becomes null while the
+ * attachment stays in the list: its value and name, and its position (the failure message names
+ * it as `attachments[i]`), still tell the user which one was refused.
+ */
+function echoedType(type: string | null): string | null {
+  return type !== null && attachmentTypes.includes(type) ? type : null;
 }
