@@ -8,6 +8,7 @@ import { buildSchema, isEnumType } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schemaSDL, startEmulator, type RunningEmulator } from "../src/index.js";
 import { attachmentTypes } from "../src/rules/attachments.js";
+import { reportable } from "../src/tasks/failure-spec.js";
 import { gql } from "./helpers/client.js";
 import { classicImport, createDataset, startUpsert, waitForTask } from "./helpers/flows.js";
 
@@ -91,5 +92,15 @@ describe("failure page with an attachment type the server does not accept", () =
     expect(isEnumType(enumType)).toBe(true);
     const values = isEnumType(enumType) ? enumType.getValues().map((v) => v.name) : [];
     expect([...attachmentTypes].sort()).toEqual(values.sort());
+  });
+});
+
+describe("specs stored before attachment types were checked", () => {
+  it("are read through the same rule, so an older store's failure page renders too", () => {
+    const stored = { externalId: "x", globalKey: null, rowData: "https://e.com/a.jpg", metadata: [], attachments };
+    expect(reportable(stored)).toEqual({ ...stored, attachments: [attachments[0], { ...attachments[1], type: null }] });
+    const clean = { ...stored, attachments: [attachments[0]] };
+    expect(reportable(clean)).toBe(clean);
+    expect(reportable(null)).toBeNull();
   });
 });

@@ -6,7 +6,7 @@ import type { TaskRecord } from "../db/records.js";
 import { malformed, notFound } from "../errors.js";
 import type { ExportIndex } from "../exports/ndjson-writer.js";
 import type { ExportInput } from "../tasks/export-task.js";
-import { describe } from "../tasks/failure-spec.js";
+import { describe, reportable } from "../tasks/failure-spec.js";
 import { fileUrl, intArg, rowId } from "./common.js";
 
 /** A task the caller created (only its creator sees a task), or null. */
@@ -58,7 +58,7 @@ export const taskResolvers: Resolvers<EmulatorContext> = {
       const more = page.length > limit;
       const results = page.slice(0, limit).map((f) => {
         const stored = JSON.parse(f.spec) as unknown;
-        return { message: f.message, spec: task.kind === "json-import" ? describe(stored, ontology) : stored };
+        return { message: f.message, spec: task.kind === "json-import" ? describe(stored, ontology) : reportable(stored) };
       });
       return { results: results as never, after: more ? String(page[limit - 1]!.item) : null, total: store.results.count(task.seq).failures };
     },

@@ -36,6 +36,16 @@ export function describe(raw: unknown, ontology: Ontology): Spec {
 }
 
 /**
+ * A spec stored by an emulator before attachment types were checked here (a store on disk may
+ * hold "AUDIO"): read through the same rule, so an old store's failure page renders too.
+ */
+export function reportable(stored: unknown): unknown {
+  const spec = stored as Partial<Spec> | null;
+  if (!spec || !Array.isArray(spec.attachments) || spec.attachments.every((a) => a?.type === echoedType(a?.type ?? null))) return stored;
+  return { ...spec, attachments: spec.attachments.map((a) => ({ ...a, type: echoedType(a?.type ?? null) })) };
+}
+
+/**
  * The attachment type as the failure page can report it. `DataRowImportSpecAttachment.type` is
  * the `AttachmentType` enum, which cannot carry a type the server refused (e.g. "AUDIO"): echoing
  * it made GraphQL fail the whole `failedDataRowImports` page with a 500. The schema declares that
