@@ -58,7 +58,9 @@ export async function formatOf(file: string): Promise<RowFileFormat> {
  * absolute path of an existing file is resolved against the file's folder and uploaded on import.
  * A row that cannot be read (bad JSON, a CSV record with the wrong number of cells, a missing
  * local file) comes out as an {@link UnreadableRow} in its place, so its index is kept and the
- * import reports it; a file that cannot be read at all (a bad CSV header) throws.
+ * import reports it; a file that cannot be read at all (a bad CSV header or quoting, a JSON file
+ * that is not one array, bytes in a CSV or JSON file that are not UTF-8) throws when the reader
+ * reaches the problem.
  *
  * @example
  * const { summary } = await importDataRows(client, dataset.id, readRows("./rows.ndjson"), { collectOutcomes: false });
@@ -107,12 +109,12 @@ export async function countRows(file: string, options: Pick<ReadRowsOptions, "fo
   } else if (format === "csv") {
     const parser = new CsvParser();
     const add = (records: CsvRecord[]) => (count += records.filter((r) => r.cells.some((c) => c !== "")).length);
-    for await (const text of createReadStream(file, { encoding: "utf8", highWaterMark: READ_CHUNK })) add(parser.push(text as string));
+    for await (const text of utf8Text(file)) add(parser.push(text));
     add(parser.end());
     count = Math.max(0, count - 1);
   } else if (format === "json") {
     const splitter = new JsonArraySplitter();
-    for await (const text of createReadStream(file, { encoding: "utf8", highWaterMark: READ_CHUNK })) count += splitter.push(text as string).length;
+    for await (const text of utf8Text(file)) count += splitter.push(text).length;
     splitter.end();
   } else {
     for await (const _ of walk(file, "", options.recursive ?? true)) count += 1;
@@ -166,10 +168,89 @@ function latin1IfAscii(bytes: Uint8Array): string | undefined {
   return isAscii(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1") : undefined;
 }
 
+/**
+ * The text of a CSV or JSON file, a read at a time. Bytes that are not UTF-8 throw, naming the
+ * file, line and byte offset: Node's `encoding: "utf8"` would turn them into U+FFFD and import
+ * the mangled text (a Latin-1 `café` from a spreadsheet), where the NDJSON reader refuses them.
+ * All-ASCII reads skip the decoder (a Latin-1 copy is the same string, see `latin1IfAscii`); the
+ * others go through a fatal streaming decoder. Measured on the 100,000 bench rows as JSON (38 MB)
+ * and CSV (17 MB): no slower than `encoding: "utf8"` for ASCII, faster for non-ASCII text.
+ */
+async function* utf8Text(file: string): AsyncGenerator<string> {
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }); // the BOM is the parsers' to drop
+  let read = 0;
+  // Whether the decoder may hold the first bytes of a character split between reads (ndjson.ts).
+  let split = false;
+  for await (const chunk of createReadStream(file, { highWaterMark: READ_CHUNK })) {
+    const bytes = chunk as Buffer;
+    read += bytes.length;
+    const ascii = split ? undefined : latin1IfAscii(bytes);
+    if (ascii !== undefined) {
+      yield ascii;
+      continue;
+    }
+    let text: string;
+    try {
+      text = decoder.decode(bytes, { stream: true });
+    } catch {
+      throw await notUtf8(file, read);
+    }
+    split = bytes[bytes.length - 1]! >= 0x80;
+    yield text;
+  }
+  if (!split) return;
+  try {
+    decoder.decode(); // throws if the file ends in the middle of a character
+  } catch {
+    throw await notUtf8(file, read);
+  }
+}
+
+/** The error for a file whose first `end` bytes are not all UTF-8: where the first bad byte is. */
+async function notUtf8(file: string, end: number): Promise<TypeError> {
+  const { offset, line } = await firstNonUtf8(file, end);
+  return new TypeError(`${file}: line ${line} is not valid UTF-8 (byte offset ${offset}); save the file as UTF-8`);
+}
+
+/**
+ * The 0-based offset of the first character in the first `end` bytes of `file` that is not
+ * UTF-8 (a stray byte, a broken or overlong sequence, a surrogate, or one cut off at `end`), and
+ * its 1-based line. A byte at a time, but only once, on the way to an error.
+ */
+async function firstNonUtf8(file: string, end: number): Promise<{ offset: number; line: number }> {
+  let at = 0;
+  let line = 1;
+  let start = 0; // offset of the character being read
+  let need = 0; // its continuation bytes still to come, each in lo..hi
+  let lo = 0x80;
+  let hi = 0xbf;
+  for await (const chunk of createReadStream(file, { end: end - 1, highWaterMark: 1 << 20 })) {
+    const bytes = chunk as Buffer;
+    for (let i = 0; i < bytes.length; i++, at++) {
+      const b = bytes[i]!;
+      if (need > 0) {
+        if (b < lo || b > hi) return { offset: start, line };
+        need -= 1;
+        lo = 0x80;
+        hi = 0xbf;
+      } else if (b < 0x80) {
+        if (b === 10) line += 1;
+      } else {
+        start = at;
+        if (b >= 0xc2 && b <= 0xdf) need = 1;
+        else if (b >= 0xe0 && b <= 0xef) [need, lo, hi] = [2, b === 0xe0 ? 0xa0 : 0x80, b === 0xed ? 0x9f : 0xbf];
+        else if (b >= 0xf0 && b <= 0xf4) [need, lo, hi] = [3, b === 0xf0 ? 0x90 : 0x80, b === 0xf4 ? 0x8f : 0xbf];
+        else return { offset: start, line };
+      }
+    }
+  }
+  return { offset: need > 0 ? start : at, line };
+}
+
 async function* readJsonArray(file: string): AsyncGenerator<unknown> {
   const splitter = new JsonArraySplitter();
-  for await (const text of createReadStream(file, { encoding: "utf8", highWaterMark: READ_CHUNK })) {
-    for (const element of splitter.push(text as string)) {
+  for await (const text of utf8Text(file)) {
+    for (const element of splitter.push(text)) {
       try {
         yield JSON.parse(element.text);
       } catch (error) {
@@ -193,7 +274,7 @@ async function* readCsv(file: string): AsyncGenerator<unknown> {
       yield rowFromCsv(record, columns);
     }
   }
-  for await (const text of createReadStream(file, { encoding: "utf8", highWaterMark: READ_CHUNK })) yield* rows(parser.push(text as string));
+  for await (const text of utf8Text(file)) yield* rows(parser.push(text));
   yield* rows(parser.end());
   if (!columns) throw new TypeError(`${file} is empty: a CSV import needs a header row (rowData, globalKey, ...)`);
 }
