@@ -1,4 +1,4 @@
-import { execute, type LbxClient, MAX_DELETE_PER_CALL } from "@lbx/core";
+import { execute, type LbxClient, MAX_DELETE_PER_CALL, RateLimitError } from "@lbx/core";
 import { throwIfAborted } from "./abort.js";
 import { deleteDataRowsDocument } from "./documents/delete-data-rows.js";
 import { batchFailure, checkBatchSize, isFatal, ranges } from "./per-row.js";
@@ -6,8 +6,18 @@ import { withRetry } from "./retry.js";
 
 /** What happened to one id passed to {@link bulkDeleteDataRows}. */
 export type DeleteOutcome =
-  | { readonly index: number; readonly dataRowId: string; readonly status: "deleted" }
-  /** The server deleted nothing for this id: no such row, already deleted, or not visible to this key. */
+  | {
+      readonly index: number;
+      readonly dataRowId: string;
+      readonly status: "deleted";
+      /**
+       * Set when the server's answer to an attempt that may have deleted this row was lost (a
+       * dropped connection, a 5xx, a timeout) and the retry no longer found the row: it is gone, as
+       * asked, but whether that attempt deleted it or it never existed cannot be told.
+       */
+      readonly unconfirmed?: true;
+    }
+  /** The server answered the first attempt that could have deleted this id: no such row, already deleted, or not visible to this key. */
   | { readonly index: number; readonly dataRowId: string; readonly status: "not_found" }
   | { readonly index: number; readonly dataRowId: string; readonly status: "failed"; readonly code: string; readonly message: string };
 
@@ -23,16 +33,25 @@ export interface BulkDeleteOptions {
   readonly batchSize?: number;
   /** After each call, with how many ids have an outcome. */
   readonly onProgress?: (done: number, total: number) => void;
-  /** Attempts per call, on top of the transport's retries. Default 8. */
+  /** Attempts per call, the first included. Default 8. The transport does not repeat a delete by itself. */
   readonly retryAttempts?: number;
 }
 
 /**
  * Deletes any number of data rows (Python `DataRow.bulk_delete`), in calls of at most 4,000 ids,
- * and tells for each id whether it was deleted. Deleting is safe to repeat, so calls are retried.
- * An id that is empty or repeats an earlier one is not sent (`failed`, `INVALID_ID` /
- * `DUPLICATE_ID`); a call that fails for good marks its ids `failed` and the next call goes on,
- * unless the failure means none can succeed (authentication, abort), which is thrown.
+ * and tells for each id whether it was deleted. An id that is empty or repeats an earlier one is
+ * not sent (`failed`, `INVALID_ID` / `DUPLICATE_ID`); a call that fails for good marks its ids
+ * `failed` and the next call goes on, unless the failure means none can succeed (authentication,
+ * abort), which is thrown.
+ *
+ * Deleting twice deletes nothing more, so a call that failed is retried; but the server answers
+ * with the rows *that attempt* deleted. When an earlier attempt may have run on the server (its
+ * response was lost, a 5xx, a timeout; not a 429, which runs nothing), the ids the retry does not
+ * list are reported `deleted` with `unconfirmed: true` rather than `not_found`: the row is gone,
+ * which is what was asked, but an id that never existed looks the same afterwards. Telling the two
+ * apart would take a lookup of every id before every call (the API has no lookup of many rows by
+ * id: 4,000 `dataRow` queries per call) to guard against a rare failure, so it is not done. Ids in
+ * calls answered at the first attempt are exact: `not_found` means the server had no such row.
  *
  * @example
  * const { summary, outcomes } = await bulkDeleteDataRows(client, ids);
@@ -64,12 +83,25 @@ export async function bulkDeleteDataRows(client: LbxClient, dataRowIds: readonly
     throwIfAborted(signal);
     const batch = toSend.slice(from, to);
     const ids = batch.map((i) => dataRowIds[i]!);
+    // Whether an attempt that failed may have deleted rows on the server before its answer was lost.
+    let mayHaveRun = false;
     try {
-      const data = await withRetry(() => execute(client, deleteDataRowsDocument(ids), {}, { signal }, true), retry);
+      // Not marked idempotent: the transport would repeat the call out of sight, and the retry's
+      // answer alone is wrong about rows the lost attempt deleted. Repeated here, where that is known.
+      const attempt = () =>
+        execute(client, deleteDataRowsDocument(ids), {}, { signal }, false).catch((error: unknown) => {
+          if (!(error instanceof RateLimitError)) mayHaveRun = true;
+          throw error;
+        });
+      const data = await withRetry(attempt, retry);
       const deleted = new Set((data.deleteDataRows ?? []).map((r) => r.id));
       for (const index of batch) {
         const dataRowId = dataRowIds[index]!;
-        outcomes[index] = { index, dataRowId, status: deleted.has(dataRowId) ? "deleted" : "not_found" };
+        outcomes[index] = deleted.has(dataRowId)
+          ? { index, dataRowId, status: "deleted" }
+          : mayHaveRun
+            ? { index, dataRowId, status: "deleted", unconfirmed: true }
+            : { index, dataRowId, status: "not_found" };
       }
     } catch (error) {
       if (isFatal(error)) throw error;

@@ -43,6 +43,8 @@ export async function* exportDataRows(client: LbxClient, datasetId: string, opti
         } catch (error) {
           throw new NdjsonParseError(`export line ${line} is not valid JSON: ${(error as Error).message}`, line);
         }
+        // One network read holds many rows: none of them comes after an abort.
+        throwIfAborted(options.signal);
         yield row;
       }
       if (newline < 0) break;
@@ -85,6 +87,8 @@ export async function* exportDataRowBytes(client: LbxClient, datasetId: string, 
     for await (const bytes of exportBytes(client, taskId, header, retry)) {
       for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) lines += 1;
       if (bytes.length > 0 && bytes[bytes.length - 1] !== 10) lines += 1;
+      // One network read can be handed out in two pieces: none of them comes after an abort.
+      throwIfAborted(signal);
       yield bytes;
     }
     if (header.totalLines !== undefined && lines !== header.totalLines) {

@@ -9,6 +9,7 @@ import {
   ServerError,
 } from "@lbx/core";
 import { NetworkError, parseRetryAfter, sleep } from "@lbx/transport";
+import { abortError, throwIfAborted } from "../abort.js";
 import { backoffMs, isTransient, type RetryOptions, withRetry } from "../retry.js";
 
 /** Size of a finished export's result stream. */
@@ -97,7 +98,9 @@ export async function* exportBytes(client: LbxClient, taskId: string, header: St
       }
     } catch (error) {
       failures += 1;
-      if (!isTransient(error) || failures >= attempts || retry.signal?.aborted) throw error;
+      // Whichever wait or read the abort interrupted, the caller gets the one documented AbortError.
+      if (retry.signal?.aborted) throw abortError(retry.signal);
+      if (!isTransient(error) || failures >= attempts) throw error;
       const hinted = error instanceof RateLimitError ? error.retryAfterMs : undefined;
       await sleep(hinted ?? backoffMs(failures, 250, 10_000, retry.random ?? Math.random), retry.signal, retry.clock);
     } finally {
@@ -132,23 +135,34 @@ async function openFile(client: LbxClient, taskId: string, offset: number, retry
 
 /**
  * The response body; a body that breaks off (the connection closed mid-transfer: undici throws
- * a bare `TypeError: terminated`) fails with a `NetworkError`, which is retried, not fatal.
+ * a bare `TypeError: terminated`) fails with a `NetworkError`, which is retried, not fatal. An
+ * abort fails it with the lbx `AbortError`.
  */
 async function* bodyOf(response: Response, signal: AbortSignal | undefined): AsyncGenerator<Uint8Array> {
   const reader = response.body!.getReader();
+  // fetch should fail a pending read when the signal aborts, but Node 20's (undici 6) leaves it
+  // pending for ever once the whole body has arrived and only its end is left to read: the
+  // export hung. Cancelling the reader ends any read at once, whatever fetch does.
+  const stop = () => void reader.cancel(signal?.reason).catch(() => undefined);
+  signal?.addEventListener("abort", stop);
   try {
+    throwIfAborted(signal);
     for (;;) {
       let step: ReadableStreamReadResult<Uint8Array>;
       try {
         step = await reader.read();
       } catch (error) {
-        if (signal?.aborted || isLbxError(error)) throw error;
+        throwIfAborted(signal);
+        if (isLbxError(error)) throw error;
         throw new NetworkError(`The export file download broke off: ${(error as Error | null)?.message ?? error}`, { cause: error });
       }
+      // A read the abort ended (as `done`, or with bytes that came first) is not the file's end.
+      throwIfAborted(signal);
       if (step.done) return;
       yield step.value;
     }
   } finally {
+    signal?.removeEventListener("abort", stop);
     reader.releaseLock();
     await response.body?.cancel().catch(() => undefined);
   }
