@@ -29,6 +29,8 @@ const BY_CODE: Readonly<Record<string, ExitCode>> = {
   ABORTED: ExitCode.interrupted,
   // A checkpoint from another input or dataset: the user must pick --restart or the right input.
   CHECKPOINT_MISMATCH: ExitCode.usage,
+  // An input file that breaks partway (lbx import reports it itself, with what was imported).
+  INPUT_READ_FAILED: ExitCode.usage,
 };
 
 /** The exit code for anything a command threw. */

@@ -8,5 +8,6 @@ export const EXIT_CODES_HELP = `Exit codes:
   ${ExitCode.auth}    authentication failed: missing, wrong or unauthorized API key
   ${ExitCode.partial}    partial failure: some rows (or keys) failed; see the failures file
   ${ExitCode.notFound}    not found: the dataset, data row, key or task does not exist
-  ${ExitCode.interrupted}  interrupted (Ctrl-C)
+  ${ExitCode.interrupted}  interrupted (Ctrl-C, SIGTERM)
+  ${ExitCode.brokenPipe}  the reader of the output went away (broken pipe, e.g. lbx ... | head)
 `;

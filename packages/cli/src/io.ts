@@ -1,10 +1,20 @@
 // What a command may touch of the outside world, gathered in one object so that every byte it
 // prints goes through the Redactor and tests can run the CLI in-process with fake streams.
-import { type Output, Redactor, redactingOutput } from "./output/redact.js";
+//
+// Where each kind of output goes, and how it is redacted (see output/redact.ts):
+// - stdout carries data: results, `--json` documents, exported rows, help. Only the exact secrets
+//   are replaced there: a row whose text looks like a token is the user's data, printed as is.
+// - stderr carries diagnostics: errors, warnings, status, progress, debug stack traces, emulator
+//   logs. Secrets and anything shaped like a credential (`Bearer ...`) are replaced there.
+// - An error reported on stdout (`--json`) is a diagnostic on a data stream: main.ts redacts its
+//   message as a diagnostic before writing it.
+import { type Output, type OutputKind, Redactor, redactingOutput, redactionFor } from "./output/redact.js";
 
 /** The terminal streams, environment and working directory of one `lbx` run. */
 export interface Io {
+  /** Results and data: redacted by exact secret only, so data is printed byte for byte. */
   readonly stdout: Output;
+  /** Diagnostics: redacted by exact secret and by pattern. */
   readonly stderr: Output;
   /** Input for `-` sources, prompts and confirmations. */
   readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -17,7 +27,7 @@ export interface Io {
    * pass through the redactor; only cursor control is added on top.
    */
   readonly stderrStream: RedactedStream;
-  /** Raw stdout, redacted, for streamed results that must respect backpressure (an export). */
+  /** Raw stdout, redacted as data, for streamed results that must respect backpressure (an export). */
   readonly stdoutStream: RedactedStream;
 }
 
@@ -34,14 +44,14 @@ export interface RedactedStream {
 /** The real process: stdout, stderr, stdin, `process.env` and `process.cwd()`. */
 export function processIo(redactor: Redactor = new Redactor()): Io {
   return {
-    stdout: redactingOutput(process.stdout, redactor),
-    stderr: redactingOutput(process.stderr, redactor),
+    stdout: redactingOutput(process.stdout, redactor, "data"),
+    stderr: redactingOutput(process.stderr, redactor, "diagnostics"),
     stdin: process.stdin,
     env: process.env,
     cwd: process.cwd(),
     redactor,
-    stderrStream: redactedStream(process.stderr, redactor),
-    stdoutStream: redactedStream(process.stdout, redactor),
+    stderrStream: redactedStream(process.stderr, redactor, "diagnostics"),
+    stdoutStream: redactedStream(process.stdout, redactor, "data"),
   };
 }
 
@@ -58,10 +68,15 @@ export function writeAll(stream: RedactedStream, text: string): Promise<void> {
 }
 
 /** Wraps a stream so that cli-progress can drive it while the redactor still sees every write. */
-export function redactedStream(stream: NodeJS.WriteStream | (NodeJS.WritableStream & { isTTY?: boolean; columns?: number; rows?: number }), redactor: Redactor): RedactedStream {
+export function redactedStream(
+  stream: NodeJS.WriteStream | (NodeJS.WritableStream & { isTTY?: boolean; columns?: number; rows?: number }),
+  redactor: Redactor,
+  kind: OutputKind,
+): RedactedStream {
+  const redact = redactionFor(redactor, kind);
   const wrapper: RedactedStream = {
     write(chunk, callback) {
-      return stream.write(redactor.redact(String(chunk)), callback ? () => callback() : undefined);
+      return stream.write(redact(String(chunk)), callback ? () => callback() : undefined);
     },
     get isTTY() {
       return stream.isTTY === true;

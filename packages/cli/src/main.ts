@@ -35,7 +35,7 @@ export async function runCli(argv: readonly string[], options: RunOptions = {}):
     if (error instanceof CommanderError) {
       if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return ExitCode.ok;
       // Commander already printed the problem (or the help of a command group run bare).
-      if (runtime.json) io.stdout.write(`${JSON.stringify({ error: { code: "USAGE", message: error.message.replace(/^error: /, ""), exitCode: ExitCode.usage } })}\n`);
+      if (runtime.json) writeJsonError(io, "USAGE", error.message.replace(/^error: /, ""), ExitCode.usage);
       return ExitCode.usage;
     }
     const code = signal.aborted ? ExitCode.interrupted : exitCodeFor(error);
@@ -51,5 +51,13 @@ function report(io: Io, runtime: Runtime, error: unknown, exitCode: ExitCode, no
   for (const line of details) io.stderr.write(`  ${style.dim(line)}\n`);
   if (exitCode === ExitCode.auth && code !== "NO_API_KEY") io.stderr.write("  Check LABELBOX_API_KEY, --api-key-file or `lbx config show`.\n");
   if (io.env["LBX_DEBUG"] && error instanceof Error && error.stack) io.stderr.write(`${style.dim(error.stack)}\n`);
-  if (runtime.json) io.stdout.write(`${JSON.stringify({ error: { code, message, exitCode } })}\n`);
+  if (runtime.json) writeJsonError(io, code, message, exitCode);
+}
+
+/**
+ * The `--json` error document. stdout is redacted as data (exact secrets only), but an error
+ * message is a diagnostic (it may quote a server's or a proxy's text): redacted as one here.
+ */
+function writeJsonError(io: Io, code: string, message: string, exitCode: ExitCode): void {
+  io.stdout.write(`${JSON.stringify({ error: { code, message: io.redactor.redact(message), exitCode } })}\n`);
 }

@@ -114,7 +114,7 @@ describe("lbx data-rows delete", () => {
     const e = await row("del-e");
     const partial = await lbx(["data-rows", "delete", "--global-keys", "del-e", "del-missing", "--yes", "--json"], { env: server.env });
     expect(partial.code).toBe(4);
-    expect(json(partial)).toEqual({ deleted: 1, dataRowIds: [e.id], notFound: ["del-missing"], failed: [] });
+    expect(json(partial)).toEqual({ deleted: 1, dataRowIds: [e.id], notFound: ["del-missing"], failed: [], globalKeys: { "del-e": e.id } });
     expect(partial.stderr).toContain('no data row has the global key "del-missing"');
     const none = await lbx(["data-rows", "delete", "--global-keys", "del-missing", "--yes"], { env: server.env });
     expect(none.code).toBe(5);
@@ -124,6 +124,19 @@ describe("lbx data-rows delete", () => {
     expect(ids.code).toBe(4);
     expect(json(ids)).toEqual({ deleted: 1, dataRowIds: [g.id], notFound: [e.id], failed: [] });
     expect(ids.stderr).toContain(`no data row with id "${e.id}"`);
+  });
+
+  it("deletes a row once when several keys name it (keys are case-insensitive), and counts rows when asking", async () => {
+    const h = await row("del-h");
+    const unconfirmed = await lbx(["data-rows", "delete", "--global-keys", "del-h", "DEL-H", "Del-H"], { env: server.env });
+    expect(unconfirmed.code).toBe(2);
+    expect(unconfirmed.stderr).toContain("Delete 1 data row: not confirmed");
+    expect(await gone(h.id)).toBe(false);
+    const r = await lbx(["data-rows", "delete", "--global-keys", "del-h", "DEL-H", "Del-H", "--yes", "--json"], { env: server.env });
+    expect(r.code).toBe(0);
+    expect(json(r)).toEqual({ deleted: 1, dataRowIds: [h.id], notFound: [], failed: [], globalKeys: { "del-h": h.id, "DEL-H": h.id, "Del-H": h.id } });
+    expect(r.stderr).toContain(`Global keys "del-h", "DEL-H", "Del-H" are one data row, ${h.id}`);
+    expect(await gone(h.id)).toBe(true);
   });
 
   it("asks for --yes when not on a terminal and deletes nothing", async () => {

@@ -3,7 +3,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "./helpers/emulator.js";
 import { readNdjson, urlRows, writeNdjson } from "./helpers/rows.js";
-import { json, lbx } from "./helpers/run.js";
+import { json, lbx, start } from "./helpers/run.js";
+import { watch } from "./helpers/watch.js";
 
 interface Exported {
   data_row: { id: string; global_key: string | null; external_id: string | null; row_data: string };
@@ -61,6 +62,41 @@ describe("lbx export", () => {
     expect(json(del)).toMatchObject({ deleted: 1 });
     const after = await run(["export", "--dataset", "Export", "--json", "-o", "after.ndjson"]);
     expect(json<{ rows: number }>(after).rows).toBe(29);
+  });
+
+  it("refuses an output that is a folder or goes through a file before exporting (exit 2), leaving no .partial", async () => {
+    fs.mkdirSync(path.join(work, "a-folder"), { recursive: true });
+    const folder = await run(["export", "--dataset", "Export", "-o", "a-folder", "--json"]);
+    expect(folder.code).toBe(2);
+    expect(json(folder)).toEqual({ error: { code: "USAGE", message: expect.stringContaining("a-folder is a folder: give --output a file name"), exitCode: 2 } });
+    expect(folder.stderr).not.toMatch(/EISDIR|Exported/);
+    expect(fs.existsSync(path.join(work, "a-folder.partial"))).toBe(false);
+
+    fs.writeFileSync(path.join(work, "a-file.ndjson"), "kept\n");
+    const throughFile = await run(["export", "--dataset", "Export", "-o", "a-file.ndjson/x.ndjson"]);
+    expect(throughFile.code).toBe(2);
+    expect(throughFile.stderr).toContain("Cannot write a-file.ndjson/x.ndjson: a part of that path is a file");
+    expect(throughFile.stderr).not.toMatch(/EEXIST/);
+    expect(fs.readFileSync(path.join(work, "a-file.ndjson"), "utf8")).toBe("kept\n");
+  });
+
+  it("removes the .partial file when the final rename fails", async () => {
+    // Slow downloads, so that the target can turn into a folder while the export runs.
+    server.emulator.faults.set({ rules: [{ kind: "latency", operation: "download", ms: 1500 }] });
+    try {
+      const target = path.join(work, "late.ndjson");
+      const child = watch(start(["export", "--dataset", "Export", "-o", "late.ndjson"], { env: server.env, cwd: work }));
+      for (let waited = 0; !fs.existsSync(`${target}.partial`); waited += 20) {
+        if (waited > 20_000) throw new Error(`no .partial file\n${child.stderr()}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      fs.mkdirSync(path.join(target, "inside"), { recursive: true });
+      expect((await child.exited).code).toBe(1);
+      expect(child.stderr()).toContain("Cannot write late.ndjson:");
+      expect(fs.existsSync(`${target}.partial`)).toBe(false);
+    } finally {
+      server.emulator.faults.clear();
+    }
   });
 
   it("refuses --json without --output and unknown datasets", async () => {

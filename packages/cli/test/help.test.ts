@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { describe, expect, it } from "vitest";
 import type { Runtime } from "../src/command-kit.js";
+import { ExitCode } from "../src/exit-codes.js";
 import { processIo } from "../src/io.js";
 import { runCli } from "../src/main.js";
 import { buildProgram } from "../src/program.js";
@@ -45,6 +46,14 @@ describe("lbx --help", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Exit codes:");
     expect(r.stdout).toContain("Examples:");
+  });
+
+  it("lists every exit code in its Exit codes table", async () => {
+    const io = memoryIo();
+    expect(await runCli(["--help"], { io })).toBe(0);
+    const table = io.out().slice(io.out().indexOf("Exit codes:"));
+    for (const code of Object.values(ExitCode)) expect(table, `exit code ${code}`).toMatch(new RegExp(`^ {2}${code} +\\S`, "m"));
+    expect(table).toMatch(/^ {2}141 +the reader of the output went away \(broken pipe/m);
   });
 
   it("treats unknown commands and options, and a bare command group, as usage errors (exit 2)", async () => {

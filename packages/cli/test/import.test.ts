@@ -190,6 +190,56 @@ describe("lbx import", () => {
     expect(found.results.every((id) => id !== "")).toBe(true);
   });
 
+  it("imports the rows read before bytes that are not UTF-8, reports the file and line (exit 2), and resumes once mended", async () => {
+    // Large enough that the reader has handed over rows before it reaches the bad byte.
+    const lines = urlRows("broken", 1200).map((r) => JSON.stringify(r));
+    const withByte = (byte: Buffer) =>
+      Buffer.concat([Buffer.from(`${lines.slice(0, 1000).join("\n")}\n{"rowData":"https://example.com/broken/`), byte, Buffer.from(`.jpg","globalKey":"broken-1000"}\n${lines.slice(1001).join("\n")}\n`)]);
+    fs.writeFileSync(path.join(work, "broken.ndjson"), withByte(Buffer.from([0xff])));
+    fs.copyFileSync(path.join(work, "broken.ndjson"), path.join(work, "broken-copy.ndjson"));
+
+    const dry = await run(["import", "broken.ndjson", "--dataset", "Broken", "--create", "--dry-run", "--json"]);
+    expect(dry.code).toBe(2);
+    const checked = json<{ total: number; error: { code: string; line: number; rowsRead: number } }>(dry);
+    expect(checked.error).toMatchObject({ code: "INPUT_READ_FAILED", exitCode: 2, file: "broken.ndjson", line: 1001 });
+    expect(checked.total).toBe(checked.error.rowsRead);
+    expect(dry.stderr).toContain("error: broken.ndjson: line 1001 is not valid UTF-8");
+
+    const r = await run(["import", "broken.ndjson", "--dataset", "Broken", "--create", "--json"]);
+    expect(r.code).toBe(2);
+    const out = json<ImportJson & { error: { code: string; message: string; exitCode: number; file: string; line: number; rowsRead: number } }>(r);
+    const read = out.error.rowsRead;
+    expect(read).toBeGreaterThan(0);
+    expect(read).toBeLessThan(1001);
+    // The dry run checked the same rows: all those read before the bad bytes.
+    expect(checked.total).toBe(read);
+    expect(out.error).toMatchObject({ code: "INPUT_READ_FAILED", exitCode: 2, file: "broken.ndjson", line: 1001 });
+    expect(out.error.message).toContain(`broken.ndjson: line 1001 is not valid UTF-8; the file was read no further. The ${read.toLocaleString("en-US")} rows read before it were imported`);
+    expect(out.error.message).toContain(`then continue with: lbx import broken.ndjson --dataset ${out.datasetId} --resume`);
+    expect(out.summary).toMatchObject({ total: read, created: read, failed: 0 });
+    expect(await rowsIn(out.datasetId)).toBe(read);
+    expect(r.stderr).toContain("error: broken.ndjson: line 1001 is not valid UTF-8");
+
+    // The same, for a human: the summary on stdout as for any import, the error on stderr. Every
+    // row read fails here (its key is taken): the failures file has each, with its line.
+    const human = await run(["import", "broken-copy.ndjson", "--dataset", "Broken2", "--create"]);
+    expect(human.code).toBe(2);
+    expect(human.stdout).toMatch(new RegExp(`^Imported 0 of ${read.toLocaleString("en-US")} rows into Broken2 in .*, ${read.toLocaleString("en-US")} failed\\.$`, "m"));
+    expect(human.stderr).toContain("error: broken-copy.ndjson: line 1001 is not valid UTF-8");
+    expect(human.stderr).toContain("--resume");
+    const failed = readNdjson<FailureLine>(path.join(work, "broken-copy.failures.ndjson"));
+    expect(failed.map((f) => f.lbxFailure.line)).toEqual(Array.from({ length: read }, (_, i) => i + 1));
+    expect(failed.every((f) => f.lbxFailure.code === "DUPLICATE_GLOBAL_KEY")).toBe(true);
+
+    fs.writeFileSync(path.join(work, "broken.ndjson"), withByte(Buffer.from("x")));
+    const resumed = await run(["import", "broken.ndjson", "--dataset", out.datasetId, "--resume", "--json"]);
+    expect(resumed.code).toBe(0);
+    expect(json<ImportJson>(resumed).summary).toMatchObject({ total: 1200, created: 1200, failed: 0, resumedAt: read });
+    const keys = (await iterateDataRows(client, out.datasetId).toArray()).map((row) => row.globalKey);
+    expect(keys).toHaveLength(1200);
+    expect(new Set(keys).size).toBe(1200);
+  });
+
   it("rejects unusable input with a usage error (exit 2)", async () => {
     expect((await run(["import", "nope.ndjson", "--dataset", "Basic"])).code).toBe(2);
     const ext = await run(["import", "rows.txt", "--dataset", "Basic", "--format", "xml"]);
@@ -202,5 +252,14 @@ describe("lbx import", () => {
     expect(missingDataset.code).toBe(5);
     const both = await run(["import", "basic.ndjson", "--dataset", "Basic", "--resume", "--restart"]);
     expect(both.code).toBe(2);
+    // CSV and JSON files are read whole before an import starts: a break anywhere is found first.
+    fs.writeFileSync(path.join(work, "latin1.csv"), Buffer.concat([Buffer.from("rowData,globalKey\nhttps://example.com/1.jpg,l-1\nhttps://example.com/caf"), Buffer.from([0xe9]), Buffer.from(".jpg,l-2\n")]));
+    const latin1 = await run(["import", "latin1.csv", "--dataset", "Basic", "--json"]);
+    expect(latin1.code).toBe(2);
+    expect(json<{ error: { code: string; message: string } }>(latin1).error).toMatchObject({ code: "USAGE", message: expect.stringMatching(/^Cannot read latin1\.csv: line 3 is not valid UTF-8 /) });
+    fs.writeFileSync(path.join(work, "quote.csv"), 'rowData,globalKey\nhttps://example.com/1.jpg,q-1\n"https://example.com/2.jpg,q-2\n');
+    const quote = await run(["import", "quote.csv", "--dataset", "Basic"]);
+    expect(quote.code).toBe(2);
+    expect(quote.stderr).toContain("Cannot read quote.csv: line 3: a quoted field is never closed");
   });
 });

@@ -79,7 +79,8 @@ describe("lbx import --resume", () => {
     child.child.kill("SIGINT");
     const { code } = await child.exited;
     expect(code, child.stderr() + child.stdout()).toBe(130);
-    expect(child.stderr()).toContain(`continue it with: lbx import ${file} --dataset`);
+    // With the options the checkpoint must agree with: without --rows-per-task it would not resume.
+    expect(child.stderr()).toMatch(new RegExp(`continue it with: lbx import ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} --dataset c\\w+ --rows-per-task 100 --resume`));
     expect(child.stderr()).toContain("error: Interrupted.");
     const resumed = await lbx([...args, "--resume", "--json"], { env: { ...server.env, HOME: work }, cwd: work });
     expect(resumed.code).toBe(0);

@@ -92,6 +92,34 @@ describe("the API key", () => {
     expect(json<{ externalId: string }>(get).externalId).toBe("pasted [redacted] by mistake");
     const exported = await run(["export", "--dataset", "Leaky"]);
     expect(exported.stdout).toContain("pasted [redacted] by mistake");
+    // A file is not printed: `-o` holds the rows exactly as the server sent them.
+    expect((await run(["export", "--dataset", "Leaky", "-o", "leaky-export.ndjson"])).code).toBe(0);
+    expect(fs.readFileSync(path.join(work, "leaky-export.ndjson"), "utf8")).toContain(`pasted ${server.apiKey} by mistake`);
+    expectNoLeak(server.apiKey);
+  });
+
+  it("leaves data that merely looks like a token alone, while errors still hide bearer tokens", async () => {
+    // Rows are data: only the key itself is replaced in them, never text shaped like a credential.
+    const externalId = "Authorization: Bearer abcdefghijkl";
+    writeNdjson(path.join(work, "bearer.ndjson"), [{ rowData: "https://example.com/bearer.jpg", globalKey: "bearer-1", externalId }]);
+    expect((await run(["import", "bearer.ndjson", "--dataset", "Bearer", "--create"])).code).toBe(0);
+    const exported = await run(["export", "--dataset", "Bearer"]);
+    expect(exported.code).toBe(0);
+    expect(JSON.parse(exported.stdout).data_row.external_id).toBe(externalId);
+    expect(json<{ externalId: string }>(await run(["data-rows", "get", "--global-key", "bearer-1", "--json"])).externalId).toBe(externalId);
+    expect((await run(["data-rows", "get", "--global-key", "bearer-1"])).stdout).toMatch(/^external id\s+Authorization: Bearer abcdefghijkl$/m);
+
+    // Diagnostics: a token the CLI was never told about, quoted by a server message.
+    server.emulator.faults.set({ rules: [{ kind: "graphql-error", code: "FORBIDDEN", status: 403, message: "proxy saw Bearer zyxwvutsrqponm", times: 20 }] });
+    try {
+      const failed = await run(["datasets", "list", "--json"], { ...server.env, LBX_DEBUG: "1" });
+      expect(failed.code).not.toBe(0);
+      expect(failed.stderr).toContain("proxy saw Bearer [redacted]");
+      expect(json<{ error: { message: string } }>(failed).error.message).toContain("proxy saw Bearer [redacted]");
+      expect(failed.stdout + failed.stderr).not.toContain("zyxwvutsrqponm");
+    } finally {
+      server.emulator.faults.clear();
+    }
     expectNoLeak(server.apiKey);
   });
 

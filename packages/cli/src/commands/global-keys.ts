@@ -1,10 +1,11 @@
 // lbx global-keys assign FILE | lookup KEYS... | clear KEYS...
-import { assignGlobalKeysToDataRows, clearGlobalKeys, getDataRowIdsForGlobalKeys } from "@lbx/core";
+import { assignGlobalKeys } from "@lbx/bulk";
+import { clearGlobalKeys, getDataRowIdsForGlobalKeys } from "@lbx/core";
 import type { Command } from "commander";
 import { action, examples, type Runtime } from "../command-kit.js";
 import { ExitCode } from "../exit-codes.js";
 import { usageError } from "../errors.js";
-import { readAssignments } from "../input/assignments-file.js";
+import { type AssignmentLine, readAssignments } from "../input/assignments-file.js";
 import { readValues } from "../input/values-file.js";
 import { plural } from "../output/format.js";
 
@@ -12,6 +13,20 @@ import { plural } from "../output/format.js";
 function outcome(succeeded: number, failed: number, none: ExitCode): ExitCode {
   if (failed === 0) return ExitCode.ok;
   return succeeded === 0 ? none : ExitCode.partial;
+}
+
+/** Failures found in the file before anything is sent: a bad line, an invalid key, a repeat. */
+const LOCAL_CODES = new Set(["INVALID_LINE", "INVALID_ASSIGNMENT", "DUPLICATE_ASSIGNMENT"]);
+
+/**
+ * @lbx/bulk names an earlier assignment by its 0-based position ("input row 3"); the user knows
+ * the file by its lines.
+ */
+function linesForRows(message: string, assignments: readonly AssignmentLine[]): string {
+  return message.replace(/\binput row (\d+)\b/g, (text, index: string) => {
+    const line = assignments[Number(index)]?.line;
+    return line !== undefined ? `line ${line}` : text;
+  });
 }
 
 async function keysFrom(args: unknown, file: string | undefined, stdin: NodeJS.ReadableStream): Promise<string[]> {
@@ -27,19 +42,32 @@ export function registerGlobalKeys(program: Command, runtime: Runtime): void {
   examples(
     group
       .command("assign")
-      .description("assign global keys to data rows, from JSON lines or a CSV with dataRowId and globalKey columns")
+      .description("assign global keys to data rows, from JSON lines or a CSV with dataRowId and globalKey columns; a bad line fails alone")
       .argument("<file>", "assignments file (- = stdin)")
       .action(
         action(runtime, async (ctx, _options, [file]) => {
-          const assignments = await readAssignments(file as string, ctx.io.stdin);
-          const result = await assignGlobalKeysToDataRows(await ctx.client(), assignments, { signal: ctx.signal });
-          ctx.printer.result(result, () => {
-            const lines = [`Assigned ${plural(result.results.length, "global key")}; ${result.errors.length} failed.`];
-            for (const r of result.results.filter((r) => r.sanitized)) lines.push(`  ${r.dataRowId}: stored as ${JSON.stringify(r.globalKey)} (characters replaced)`);
-            for (const e of result.errors) lines.push(`  ${e.dataRowId} ${JSON.stringify(e.globalKey)}: ${e.error}`);
+          const input = await readAssignments(file as string, ctx.io.stdin);
+          const { assignments } = input;
+          // Per line: an invalid key or a repeated row or key fails its own line, never the file.
+          const pairs = assignments.map(({ dataRowId, globalKey }) => ({ dataRowId, globalKey }));
+          const { outcomes } = pairs.length > 0 ? await assignGlobalKeys(await ctx.client(), pairs, { signal: ctx.signal }) : { outcomes: [] };
+          const results = outcomes.flatMap((o) => (o.status === "assigned" ? [{ line: assignments[o.index]!.line, dataRowId: o.dataRowId, globalKey: o.globalKey, sanitized: o.sanitized }] : []));
+          const errors = [
+            ...input.problems.map((p) => ({ line: p.line, dataRowId: null, globalKey: null, code: "INVALID_LINE", error: p.message })),
+            ...outcomes.flatMap((o) =>
+              o.status === "failed" ? [{ line: assignments[o.index]!.line, dataRowId: o.dataRowId, globalKey: o.globalKey, code: o.code, error: linesForRows(o.message, assignments) }] : [],
+            ),
+          ].sort((a, b) => a.line - b.line);
+          const status = errors.length === 0 ? "SUCCESS" : results.length > 0 ? "PARTIAL SUCCESS" : "FAILURE";
+          ctx.printer.result({ file: input.name, status, results, errors }, () => {
+            const lines = [`Assigned ${plural(results.length, "global key")}; ${errors.length} failed.`];
+            for (const r of results.filter((r) => r.sanitized)) lines.push(`${input.name}:${r.line}: ${r.dataRowId}: stored as ${JSON.stringify(r.globalKey)} (characters replaced)`);
+            for (const e of errors) lines.push(`${input.name}:${e.line}: ${e.dataRowId !== null ? `${e.dataRowId} ${JSON.stringify(e.globalKey)}: ` : ""}${e.code}: ${e.error}`);
             return lines.join("\n");
           });
-          return outcome(result.results.length, result.errors.length, ExitCode.failure);
+          // Nothing assigned and nothing even sent: the file itself is unusable (exit 2).
+          if (results.length === 0 && errors.every((e) => LOCAL_CODES.has(e.code))) return ExitCode.usage;
+          return outcome(results.length, errors.length, ExitCode.failure);
         }),
       ),
     "lbx global-keys assign keys.ndjson   # lines of {\"dataRowId\": \"ck...\", \"globalKey\": \"cat-1\"}",

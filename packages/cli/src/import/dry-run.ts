@@ -5,7 +5,8 @@
 import { type DuplicatePolicy, UnreadableRow } from "@lbx/bulk";
 import { checkDataRowInput, type DataRowInput, getDataRowIdsForGlobalKeys, getMetadataOntology, type LbxClient, serializeMetadata, type ValidationIssue } from "@lbx/core";
 import { withoutFailureInfo } from "./failures-file.js";
-import type { ImportSource } from "./source.js";
+import { type InputProblem, inputProblem } from "./input-problem.js";
+import type { ImportSource, OriginalRow } from "./source.js";
 
 export interface Problem {
   /** 0-based input index. */
@@ -25,6 +26,8 @@ export interface DryRunResult {
   /** Rows whose global key already exists: skipped or updated by a real run, failed with `fail`. */
   readonly existingGlobalKeys: number;
   readonly problems: Problem[];
+  /** The input could not be read to its end: the rows after this point were not checked. */
+  readonly inputProblem?: InputProblem;
 }
 
 /** Keys looked up per request. */
@@ -48,7 +51,19 @@ export async function dryRun(client: LbxClient, source: ImportSource, onDuplicat
   };
 
   let index = 0;
-  for await (const { row: read, line } of source.scan()) {
+  let unreadable: InputProblem | undefined;
+  const rows = source.scan();
+  for (;;) {
+    let step: IteratorResult<OriginalRow>;
+    try {
+      step = await rows.next();
+    } catch (error) {
+      // The file breaks here (not UTF-8, broken syntax): report it, and what was read before.
+      unreadable = inputProblem(error, source, index);
+      break;
+    }
+    if (step.done) break;
+    const { row: read, line } = step.value;
     const at = index++;
     const row = read instanceof UnreadableRow ? read : withoutFailureInfo(read);
     if (row instanceof UnreadableRow) {
@@ -84,5 +99,5 @@ export async function dryRun(client: LbxClient, source: ImportSource, onDuplicat
   }
 
   const sorted = [...problems.values()].sort((a, b) => a.index - b.index);
-  return { dryRun: true, total: index, valid: index - sorted.length, invalid: sorted.length, existingGlobalKeys: existing, problems: sorted };
+  return { dryRun: true, total: index, valid: index - sorted.length, invalid: sorted.length, existingGlobalKeys: existing, problems: sorted, ...(unreadable ? { inputProblem: unreadable } : {}) };
 }

@@ -2,7 +2,7 @@
 // checkpoint, a progress display, and the failures file. Shared by `lbx import` and `lbx quickstart`.
 import fs from "node:fs";
 import path from "node:path";
-import { type CheckpointStore, type DuplicatePolicy, importDataRows, type ImportSummary } from "@lbx/bulk";
+import { type CheckpointStore, type DuplicatePolicy, importDataRows, type ImportSummary, InputReadError } from "@lbx/bulk";
 import { fileCheckpoint } from "@lbx/bulk/node";
 import { AbortError } from "@lbx/core";
 import type { CommandContext } from "../context.js";
@@ -11,6 +11,7 @@ import { CliError } from "../errors.js";
 import { count } from "../output/format.js";
 import { createProgress } from "../output/progress.js";
 import { type FailedOutcome, FailuresFile, type LocalPaths } from "./failures-file.js";
+import { type InputProblem, inputProblem } from "./input-problem.js";
 import type { ImportSource } from "./source.js";
 
 export interface RunImportOptions {
@@ -34,6 +35,25 @@ export interface RunImportResult {
   readonly summary: ImportSummary;
   /** Absolute path, or null when no row failed (in this run or, resumed, an earlier one). */
   readonly failuresFile: string | null;
+}
+
+/**
+ * The input could not be read to its end (bytes that are not UTF-8, syntax that breaks partway):
+ * an unusable input file (exit 2). The rows read before the break were imported: `partial` is
+ * their result, to be reported like any import's.
+ */
+export class ImportInputError extends CliError {
+  constructor(
+    readonly problem: InputProblem,
+    readonly partial: RunImportResult,
+    /** The command that continues the import once the file is mended (its checkpoint was kept). */
+    readonly resume: string | undefined,
+  ) {
+    const { rowsRead } = problem;
+    const done = rowsRead === 0 ? "Nothing was imported." : rowsRead === 1 ? "The row read before it was imported (see the summary)." : `The ${count(rowsRead)} rows read before it were imported (see the summary).`;
+    const next = resume ? ` Mend the file, then continue with: ${resume} (rows already imported are not imported again).` : "";
+    super(`${problem.message}; the file was read no further. ${done}${next}`, ExitCode.usage, "INPUT_READ_FAILED");
+  }
 }
 
 /** How many failures are echoed on stderr; the failures file has them all. */
@@ -73,6 +93,7 @@ export async function runImport(ctx: CommandContext, options: RunImportOptions):
     }
   };
   try {
+    let unreadable: InputReadError | undefined;
     const result = await settledOrAborted(ctx.signal, importDataRows(client, options.datasetId, source.rows(), {
       onDuplicate: options.onDuplicate,
       signal: ctx.signal,
@@ -96,11 +117,22 @@ export async function runImport(ctx: CommandContext, options: RunImportOptions):
       onFailure: (outcome) => {
         written = written.then(() => recordFailure(outcome));
       },
-    }));
+    })).catch((error: unknown) => {
+      if (!(error instanceof InputReadError)) throw error;
+      // The rows read before the break were imported: report them, then the broken input.
+      unreadable = error;
+      return error.result;
+    });
     await written;
     const failed = result.summary.failed;
     if (failed > shown && shown > 0) ctx.printer.warn(`... ${count(failed - shown)} more failed rows in ${failures.file}`);
-    return { summary: result.summary, failuresFile: failed > 0 && fs.existsSync(failures.file) ? failures.file : null };
+    const done: RunImportResult = { summary: result.summary, failuresFile: failed > 0 && fs.existsSync(failures.file) ? failures.file : null };
+    if (unreadable) {
+      // bulk keeps the checkpoint when its input broke, so that a run on the mended file resumes.
+      const resume = options.rerun && checkpointFile && fs.existsSync(checkpointFile) ? `${options.rerun} --resume` : undefined;
+      throw new ImportInputError(inputProblem(unreadable.cause, source, unreadable.rowsRead), done, resume);
+    }
+    return done;
   } catch (error) {
     if (ctx.signal.aborted && checkpointFile && fs.existsSync(checkpointFile)) {
       ctx.printer.warn(`import interrupted; ${options.rerun ? `continue it with: ${options.rerun} --resume` : "run it again with --resume to continue"}`);

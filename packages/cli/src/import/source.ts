@@ -3,6 +3,7 @@
 // apply). A failed row is written to the failures file as the user wrote it: a second,
 // forward-only read of the input fetches it when its outcome arrives (outcomes come in input
 // order), so nothing is held in memory for rows that succeed, however large the input.
+import { isUtf8 } from "node:buffer";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,6 +12,7 @@ import { ndjsonLines, type RowSource, UnreadableRow } from "@lbx/bulk";
 import { countRows, type FileRow, formatOf, readRows, type ReadRowsOptions, type RowFileFormat } from "@lbx/bulk/node";
 import { usageError } from "../errors.js";
 import { withoutFailureInfo } from "./failures-file.js";
+import { inputProblem } from "./input-problem.js";
 
 /** One input row as read, with its text and line for NDJSON. */
 export interface OriginalRow {
@@ -92,7 +94,7 @@ export async function openSource(spec: string, options: SourceOptions): Promise<
   try {
     total = await countRows(file, read);
   } catch (error) {
-    throw usageError(`Cannot read ${spec === "-" ? "stdin" : spec}: ${(error as Error).message}`);
+    throw usageError(`Cannot read ${inputProblem(error, { file, label: spec === "-" ? "stdin" : spec }, 0).message}`);
   }
   const scan = () => scanRows(file, format, read);
   return {
@@ -120,7 +122,7 @@ async function* withoutFailures(rows: AsyncIterable<FileRow>): AsyncGenerator<Fi
  * as the reader splits them), so a row can be written back exactly as it was written.
  */
 async function* scanRows(file: string, format: RowFileFormat, read: ReadRowsOptions): AsyncGenerator<OriginalRow> {
-  const lines = format === "ndjson" ? ndjsonLines(fs.createReadStream(file, { highWaterMark: 1 << 20 })) : undefined;
+  const lines = format === "ndjson" ? ndjsonLines(atLineEnds(file)) : undefined;
   try {
     for await (const row of readRows(file, read)) {
       const line = lines ? (await lines.next()).value : undefined;
@@ -129,6 +131,37 @@ async function* scanRows(file: string, format: RowFileFormat, read: ReadRowsOpti
   } finally {
     await lines?.return(undefined);
   }
+}
+
+/**
+ * The bytes of `file` in pieces that end at line ends, for `ndjsonLines`. A piece holding bytes
+ * that are not UTF-8 is handed over a line at a time: `ndjsonLines` then fails at that line only,
+ * after the lines before it, which the row reader did read (handed the whole piece, it would fail
+ * before them). A piece never cuts a character: a newline byte is never part of one.
+ */
+async function* atLineEnds(file: string): AsyncGenerator<Uint8Array> {
+  // Reads since the last line end (a line may be longer than a read), joined once it ends.
+  let pending: Buffer[] = [];
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) {
+    const read = chunk as Buffer;
+    const end = read.lastIndexOf(10) + 1;
+    if (end === 0) {
+      pending.push(read);
+      continue;
+    }
+    const lines = pending.length > 0 ? Buffer.concat([...pending, read.subarray(0, end)]) : read.subarray(0, end);
+    pending = end < read.length ? [read.subarray(end)] : [];
+    if (isUtf8(lines)) {
+      yield lines;
+      continue;
+    }
+    for (let start = 0; start < lines.length; ) {
+      const next = lines.indexOf(10, start) + 1;
+      yield lines.subarray(start, next);
+      start = next;
+    }
+  }
+  if (pending.length > 0) yield Buffer.concat(pending);
 }
 
 function cursorOver(rows: AsyncGenerator<OriginalRow>): RowCursor {

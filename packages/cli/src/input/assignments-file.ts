@@ -2,11 +2,34 @@
 // ({"dataRowId": "...", "globalKey": "..."}) or as CSV / TSV with a header naming both columns.
 import fs from "node:fs";
 import readline from "node:readline";
-import type { GlobalKeyAssignment } from "@lbx/core";
 import { usageError } from "../errors.js";
 
-/** Reads assignments; every bad line is reported at once, with its line number. */
-export async function readAssignments(file: string, stdin: NodeJS.ReadableStream): Promise<GlobalKeyAssignment[]> {
+/** One assignment, with the 1-based line of the file it is on. */
+export interface AssignmentLine {
+  readonly line: number;
+  readonly dataRowId: string;
+  readonly globalKey: string;
+}
+
+/** A line that holds no usable assignment (not JSON, a field missing). */
+export interface AssignmentLineProblem {
+  readonly line: number;
+  readonly message: string;
+}
+
+export interface AssignmentsFile {
+  /** The file as given, or "stdin": what messages call it. */
+  readonly name: string;
+  readonly assignments: AssignmentLine[];
+  readonly problems: AssignmentLineProblem[];
+}
+
+/**
+ * Reads assignments. A bad line is a problem of that line only (the other lines can still be
+ * assigned); a file that cannot be understood at all (CSV without a header) is a usage error that
+ * names every problem found so far, with its line.
+ */
+export async function readAssignments(file: string, stdin: NodeJS.ReadableStream): Promise<AssignmentsFile> {
   const name = file === "-" ? "stdin" : file;
   if (file !== "-") {
     try {
@@ -16,47 +39,51 @@ export async function readAssignments(file: string, stdin: NodeJS.ReadableStream
     }
   }
   const input = file === "-" ? stdin : fs.createReadStream(file);
-  const out: GlobalKeyAssignment[] = [];
-  const problems: string[] = [];
+  const assignments: AssignmentLine[] = [];
+  const problems: AssignmentLineProblem[] = [];
   let header: { separator: string; id: number; key: number } | undefined;
-  let lineNumber = 0;
+  let line = 0;
   for await (const raw of readline.createInterface({ input, crlfDelay: Infinity })) {
-    lineNumber += 1;
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#")) continue;
-    const where = `${name}:${lineNumber}`;
-    if (line.startsWith("{")) {
+    line += 1;
+    const text = raw.trim();
+    if (text === "" || text.startsWith("#")) continue;
+    if (text.startsWith("{")) {
       let object: Record<string, unknown>;
       try {
-        object = JSON.parse(line) as Record<string, unknown>;
+        object = JSON.parse(text) as Record<string, unknown>;
       } catch {
-        problems.push(`${where}: not valid JSON`);
+        problems.push({ line, message: "not valid JSON" });
         continue;
       }
       const dataRowId = object["dataRowId"] ?? object["id"];
       const globalKey = object["globalKey"];
-      if (typeof dataRowId !== "string" || typeof globalKey !== "string") problems.push(`${where}: needs string fields dataRowId and globalKey`);
-      else out.push({ dataRowId, globalKey });
+      if (typeof dataRowId !== "string" || typeof globalKey !== "string") problems.push({ line, message: "needs string fields dataRowId and globalKey" });
+      else assignments.push({ line, dataRowId, globalKey });
       continue;
     }
-    const separator = line.includes("\t") ? "\t" : ",";
-    const cells = line.split(separator).map((c) => c.trim().replace(/^"(.*)"$/, "$1"));
+    const separator = text.includes("\t") ? "\t" : ",";
+    const cells = text.split(separator).map((c) => c.trim().replace(/^"(.*)"$/, "$1"));
     if (!header) {
       const id = cells.findIndex((c) => /^(dataRowId|data_row_id|id)$/i.test(c));
       const key = cells.findIndex((c) => /^(globalKey|global_key)$/i.test(c));
       if (id < 0 || key < 0) {
-        problems.push(`${where}: a CSV file needs a header line naming the columns dataRowId and globalKey`);
-        break;
+        problems.push({ line, message: "a CSV file needs a header line naming the columns dataRowId and globalKey" });
+        throw usageError(describeProblems(name, problems));
       }
       header = { separator, id, key };
       continue;
     }
     const dataRowId = cells[header.id];
     const globalKey = cells[header.key];
-    if (!dataRowId || !globalKey) problems.push(`${where}: needs a dataRowId and a globalKey`);
-    else out.push({ dataRowId, globalKey });
+    if (!dataRowId || !globalKey) problems.push({ line, message: "needs a dataRowId and a globalKey" });
+    else assignments.push({ line, dataRowId, globalKey });
   }
-  if (problems.length > 0) throw usageError(`${name} has ${problems.length === 1 ? "a problem" : `${problems.length} problems`}:\n  - ${problems.slice(0, 50).join("\n  - ")}${problems.length > 50 ? `\n  ... and ${problems.length - 50} more` : ""}`);
-  if (out.length === 0) throw usageError(`${name} holds no assignments`);
-  return out;
+  if (assignments.length === 0 && problems.length === 0) throw usageError(`${name} holds no assignments`);
+  return { name, assignments, problems };
+}
+
+function describeProblems(name: string, problems: readonly AssignmentLineProblem[]): string {
+  const lines = problems.slice(0, 50).map((p) => `${name}:${p.line}: ${p.message}`);
+  const more = problems.length > 50 ? `\n  ... and ${problems.length - 50} more` : "";
+  return `${name} has ${problems.length === 1 ? "a problem" : `${problems.length} problems`}:\n  - ${lines.join("\n  - ")}${more}`;
 }

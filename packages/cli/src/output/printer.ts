@@ -55,4 +55,12 @@ export class Printer {
   warn(line: string): void {
     this.#io.stderr.write(`${this.err.yellow("warning:")} ${line}\n`);
   }
+
+  /**
+   * The error of a command that still has a result to print (what it did before failing), as
+   * main.ts reports the errors commands throw; the command returns the exit code itself.
+   */
+  error(line: string): void {
+    this.#io.stderr.write(`${this.err.red("error:")} ${line}\n`);
+  }
 }

@@ -24,14 +24,15 @@ export function memoryIo(env: Record<string, string | undefined> = {}): MemoryIo
   const stdout = sink("out");
   const stderr = sink("err");
   return {
-    stdout: redactingOutput({ write: (s: string) => stdout.write(s), isTTY: false, columns: 100 }, redactor),
-    stderr: redactingOutput({ write: (s: string) => stderr.write(s), isTTY: false, columns: 100 }, redactor),
+    // Redacted as processIo redacts them: stdout as data, stderr as diagnostics.
+    stdout: redactingOutput({ write: (s: string) => stdout.write(s), isTTY: false, columns: 100 }, redactor, "data"),
+    stderr: redactingOutput({ write: (s: string) => stderr.write(s), isTTY: false, columns: 100 }, redactor, "diagnostics"),
     stdin: Readable.from([]),
     env,
     cwd: process.cwd(),
     redactor,
-    stderrStream: redactedStream(stderr, redactor),
-    stdoutStream: redactedStream(stdout, redactor),
+    stderrStream: redactedStream(stderr, redactor, "diagnostics"),
+    stdoutStream: redactedStream(stdout, redactor, "data"),
     out: () => text.out,
     err: () => text.err,
   };

@@ -32,12 +32,32 @@ export function registerDelete(group: Command, runtime: Runtime): void {
           if (given.length === 0) throw usageError("Nothing to delete: give ids (or --global-keys keys) as arguments or with --from-file");
           const client = await ctx.client();
           let ids = [...new Set(given)];
-          // What matched no row: global keys, or ids the server had no row for.
-          const notFound: string[] = [];
+          // --global-keys: the keys that led to each data row. The server compares keys
+          // case-insensitively, so "cat-1" and "CAT-1" can be one row: it is deleted (and counted,
+          // and asked about) once, and this map still tells which keys led to it.
+          const keysOfRow = new Map<string, string[]>();
+          // What matched no row: global keys the lookup did not find, ids the server had no row for.
+          const keysNotFound: string[] = [];
+          const idsNotFound: string[] = [];
           if (kind === "globalKey") {
-            const lookup = await getDataRowIdsForGlobalKeys(client, ids, { signal: ctx.signal });
-            notFound.push(...lookup.errors.map((e) => e.globalKey));
-            ids = lookup.results.filter((id) => id !== "");
+            const keys = ids;
+            const lookup = await getDataRowIdsForGlobalKeys(client, keys, { signal: ctx.signal });
+            keysNotFound.push(...lookup.errors.map((e) => e.globalKey));
+            lookup.results.forEach((id, i) => {
+              if (id === "") return;
+              const same = keysOfRow.get(id);
+              if (same) same.push(keys[i]!);
+              else keysOfRow.set(id, [keys[i]!]);
+            });
+            ids = [...keysOfRow.keys()];
+          }
+          /** For messages about a row: the keys it was given by, if any. */
+          const byKeys = (id: string) => {
+            const keys = keysOfRow.get(id)?.map((k) => JSON.stringify(k));
+            return keys ? ` (global key ${keys.join(", ")})` : "";
+          };
+          for (const [id, keys] of keysOfRow) {
+            if (keys.length > 1) ctx.printer.status(`Global keys ${keys.map((k) => JSON.stringify(k)).join(", ")} are one data row, ${id} (keys are case-insensitive).`);
           }
           const deleted: string[] = [];
           const failed: { dataRowId: string; code: string; message: string }[] = [];
@@ -48,16 +68,19 @@ export function registerDelete(group: Command, runtime: Runtime): void {
               const result = await bulkDeleteDataRows(client, ids, { signal: ctx.signal, onProgress: (done) => progress.update({ done }) });
               for (const o of result.outcomes) {
                 if (o.status === "deleted") deleted.push(o.dataRowId);
-                else if (o.status === "not_found") notFound.push(o.dataRowId);
+                else if (o.status === "not_found") idsNotFound.push(o.dataRowId);
                 else failed.push({ dataRowId: o.dataRowId, code: o.code, message: o.message });
               }
             } finally {
               progress.stop();
             }
           }
-          for (const value of notFound) ctx.printer.warn(`no data row ${kind === "globalKey" && !ids.includes(value) ? "has the global key" : "with id"} ${JSON.stringify(value)}`);
-          for (const f of failed) ctx.printer.warn(`${f.dataRowId}: ${f.code}: ${f.message}`);
-          ctx.printer.result({ deleted: deleted.length, dataRowIds: deleted, notFound, failed }, () =>
+          for (const key of keysNotFound) ctx.printer.warn(`no data row has the global key ${JSON.stringify(key)}`);
+          for (const id of idsNotFound) ctx.printer.warn(`no data row with id ${JSON.stringify(id)}${byKeys(id)}`);
+          for (const f of failed) ctx.printer.warn(`${f.dataRowId}${byKeys(f.dataRowId)}: ${f.code}: ${f.message}`);
+          const notFound = [...keysNotFound, ...idsNotFound];
+          const value = { deleted: deleted.length, dataRowIds: deleted, notFound, failed, ...(kind === "globalKey" ? { globalKeys: Object.fromEntries([...keysOfRow].flatMap(([id, keys]) => keys.map((key) => [key, id]))) } : {}) };
+          ctx.printer.result(value, () =>
             [`Deleted ${plural(deleted.length, "data row")}.`, notFound.length ? `${plural(notFound.length, "value")} matched no row.` : "", failed.length ? `${count(failed.length)} could not be deleted.` : ""]
               .filter(Boolean)
               .join(" "),

@@ -5,7 +5,8 @@ import { exportDataRowBytes } from "@lbx/bulk";
 import type { Command } from "commander";
 import { action, examples, positiveInt, type Runtime } from "../../command-kit.js";
 import type { CommandContext } from "../../context.js";
-import { usageError } from "../../errors.js";
+import { CliError, usageError } from "../../errors.js";
+import { ExitCode } from "../../exit-codes.js";
 import { writeAll } from "../../io.js";
 import { readValues } from "../../input/values-file.js";
 import { count, duration, plural } from "../../output/format.js";
@@ -38,9 +39,12 @@ export interface ExportResult {
  * file at FILE is always a whole export) or to stdout. Shared with `lbx quickstart`.
  */
 export async function exportToTarget(ctx: CommandContext, datasetId: string, options: Omit<ExportCommandOptions, "dataset"> & { total?: number | null }): Promise<ExportResult> {
+  const file = options.output && options.output !== "-" ? path.resolve(ctx.io.cwd, options.output) : null;
+  // Before anything is asked of the server: a target that cannot be written would only fail
+  // after the whole export was downloaded.
+  if (file) checkOutputFile(file, options.output!);
   const client = await ctx.client();
   const started = Date.now();
-  const file = options.output && options.output !== "-" ? path.resolve(ctx.io.cwd, options.output) : null;
   const filter = {
     ...(options.ids ? { dataRowIds: await readValues(options.ids, "id", ctx.io.stdin) } : {}),
     ...(options.globalKeys ? { globalKeys: await readValues(options.globalKeys, "globalKey", ctx.io.stdin) } : {}),
@@ -48,10 +52,12 @@ export async function exportToTarget(ctx: CommandContext, datasetId: string, opt
   const taskIds: string[] = [];
   const progress = createProgress(ctx, { label: "exporting", unit: "rows", ...(options.total != null && !options.ids && !options.globalKeys ? { total: options.total } : {}) });
   const partial = file ? `${file}.partial` : null;
-  const fd = partial ? (fs.mkdirSync(path.dirname(partial), { recursive: true }), fs.openSync(partial, "w")) : null;
+  let fd = partial ? openPartial(partial, options.output!) : null;
   const decoder = new TextDecoder();
   let rows = 0;
   let bytes = 0;
+  // Set once FILE holds the whole export; until then, whatever ends the export removes FILE.partial.
+  let complete = false;
   try {
     progress.update({ phase: "waiting for the export task" });
     for await (const chunk of exportDataRowBytes(client, datasetId, {
@@ -75,20 +81,55 @@ export async function exportToTarget(ctx: CommandContext, datasetId: string, opt
       else await writeAll(ctx.io.stdoutStream, text);
       progress.update({ done: rows, phase: "downloading" });
     }
-  } catch (error) {
     if (fd !== null) {
       fs.closeSync(fd);
-      fs.rmSync(partial!, { force: true });
+      fd = null;
+      try {
+        fs.renameSync(partial!, file!);
+      } catch (error) {
+        // Only if FILE changed during the export (checkOutputFile looked before it started).
+        throw new CliError(`Cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; nothing was written`, ExitCode.failure, "OUTPUT_FAILED");
+      }
     }
-    throw error;
+    complete = true;
   } finally {
     progress.stop();
-  }
-  if (fd !== null) {
-    fs.closeSync(fd);
-    fs.renameSync(partial!, file!);
+    if (!complete && partial) {
+      try {
+        if (fd !== null) fs.closeSync(fd);
+      } catch {
+        // The export already failed; removing the partial file matters more than this error.
+      }
+      fs.rmSync(partial, { force: true });
+    }
   }
   return { datasetId, rows, bytes, file, taskIds, seconds: Math.round((Date.now() - started) / 100) / 10 };
+}
+
+/**
+ * Refuses an output path that cannot become a file, as a usage error (exit 2): an existing folder,
+ * or a path through a file (`rows.ndjson/x.ndjson`). A missing parent folder is fine: it is created.
+ */
+function checkOutputFile(file: string, given: string): void {
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOTDIR") throw usageError(`Cannot write ${given}: a part of that path is a file, not a folder`);
+    if (code !== "ENOENT") throw usageError(`Cannot write ${given}: ${code ?? (error as Error).message}`);
+  }
+  if (stat?.isDirectory()) throw usageError(`${given} is a folder: give --output a file name, e.g. ${path.join(given, "export.ndjson")}`);
+}
+
+/** Creates FILE.partial (and its folder); a path the user cannot write to is a usage error. */
+function openPartial(partial: string, given: string): number {
+  try {
+    fs.mkdirSync(path.dirname(partial), { recursive: true });
+    return fs.openSync(partial, "w");
+  } catch (error) {
+    throw usageError(`Cannot write ${given}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
 }
 
 export function registerExport(parent: Command, runtime: Runtime, shortcut = false): void {

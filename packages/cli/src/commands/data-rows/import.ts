@@ -11,9 +11,11 @@ import { ExitCode } from "../../exit-codes.js";
 import { CliError, usageError } from "../../errors.js";
 import { defaultCheckpointFile } from "../../import/checkpoint-location.js";
 import { dryRun, type DryRunResult } from "../../import/dry-run.js";
-import { runImport } from "../../import/run-import.js";
+import type { InputProblem } from "../../import/input-problem.js";
+import { ImportInputError, runImport, type RunImportResult } from "../../import/run-import.js";
 import { openSource } from "../../import/source.js";
 import { count, duration, plural } from "../../output/format.js";
+import type { Redactor } from "../../output/redact.js";
 import { findDatasetsByName, resolveDataset } from "../../resolve/dataset.js";
 
 export interface ImportCommandOptions {
@@ -46,6 +48,31 @@ export async function datasetForImport(ctx: CommandContext, client: LbxClient, r
 function defaultFailuresFile(cwd: string, input: string): string {
   const base = input === "-" ? "lbx-import" : path.basename(input.replace(/[/\\]+$/, "")).replace(/\.(ndjson|jsonl|json|csv)$/i, "");
   return path.join(cwd, `${base || "lbx-import"}.failures.ndjson`);
+}
+
+/**
+ * The command that continues this import: the same input and dataset, and the options a
+ * checkpoint must agree with (bulk refuses a resume with another --on-duplicate or task size).
+ */
+function rerunCommand(spec: string, datasetId: string, options: ImportCommandOptions): string {
+  const words = ["lbx", "import", spec, "--dataset", datasetId];
+  if (options.onDuplicate !== "fail") words.push("--on-duplicate", options.onDuplicate);
+  if (options.rowsPerTask) words.push("--rows-per-task", String(options.rowsPerTask));
+  if (options.checkpoint) words.push("--checkpoint", options.checkpoint);
+  if (options.format) words.push("--format", options.format);
+  if (options.keysFromPaths) words.push("--keys-from-paths");
+  if (options.failures) words.push("--failures", options.failures);
+  // Quoted for a POSIX shell where needed, so the line can be pasted as it is.
+  return words.map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, "'\\''")}'`)).join(" ");
+}
+
+/**
+ * The `error` member of a `--json` result whose input broke partway: as main.ts reports errors
+ * (the message redacted as a diagnostic, though it goes to stdout), plus where.
+ */
+function inputErrorJson(error: CliError, problem: InputProblem, redactor: Redactor) {
+  const { file, line, rowsRead } = problem;
+  return { code: error.code, message: redactor.redact(error.message), exitCode: error.exitCode, file, ...(line !== undefined ? { line } : {}), rowsRead };
 }
 
 function renderDryRun(result: DryRunResult, label: string): string {
@@ -92,28 +119,45 @@ export function registerImport(parent: Command, runtime: Runtime, shortcut = fal
                 if (options.create && error instanceof CliError && error.exitCode === ExitCode.notFound) return undefined;
                 throw error;
               });
-              const result = await dryRun(client, source, options.onDuplicate, ctx.signal);
-              ctx.printer.result({ ...result, datasetId: dataset?.id ?? null }, () => renderDryRun(result, source.label));
+              const { inputProblem, ...result } = await dryRun(client, source, options.onDuplicate, ctx.signal);
+              // A file that breaks partway is an unusable input file, as for a real import (exit 2).
+              const unreadable = inputProblem && new CliError(`${inputProblem.message}; the file was read no further (${plural(inputProblem.rowsRead, "row")} checked).`, ExitCode.usage, "INPUT_READ_FAILED");
+              ctx.printer.result({ ...result, datasetId: dataset?.id ?? null, ...(unreadable ? { error: inputErrorJson(unreadable, inputProblem, ctx.io.redactor) } : {}) }, () => renderDryRun(result, source.label));
+              if (unreadable) {
+                ctx.printer.error(unreadable.message);
+                return unreadable.exitCode;
+              }
               return result.invalid > 0 ? ExitCode.partial : ExitCode.ok;
             }
             const { dataset } = await datasetForImport(ctx, client, options.dataset, options.create === true);
             if (!source.resumable && options.checkpoint) throw usageError("stdin cannot be read twice, so its import cannot be resumed: --checkpoint needs a file");
             const checkpointFile = source.resumable ? path.resolve(ctx.io.cwd, options.checkpoint ?? defaultCheckpointFile(ctx.io.env, source.file, dataset.id)) : undefined;
             ctx.printer.status(`Importing ${plural(source.total, "row")} from ${source.label} into ${dataset.name} (${dataset.id}).`);
-            const { summary, failuresFile: written } = await runImport(ctx, {
-              datasetId: dataset.id,
-              source,
-              onDuplicate: options.onDuplicate,
-              concurrency: options.concurrency,
-              taskTimeoutSeconds: options.taskTimeout,
-              rowsPerTask: options.rowsPerTask,
-              checkpointFile,
-              resume: options.resume === true,
-              restart: options.restart === true,
-              failuresFile,
-              rerun: `lbx import ${spec} --dataset ${dataset.id}`,
-            });
-            ctx.printer.result({ datasetId: dataset.id, datasetName: dataset.name, summary, failuresFile: written }, () => {
+            let run: RunImportResult;
+            let unreadable: ImportInputError | undefined;
+            try {
+              run = await runImport(ctx, {
+                datasetId: dataset.id,
+                source,
+                onDuplicate: options.onDuplicate,
+                concurrency: options.concurrency,
+                taskTimeoutSeconds: options.taskTimeout,
+                rowsPerTask: options.rowsPerTask,
+                checkpointFile,
+                resume: options.resume === true,
+                restart: options.restart === true,
+                failuresFile,
+                rerun: rerunCommand(spec, dataset.id, options),
+              });
+            } catch (error) {
+              if (!(error instanceof ImportInputError)) throw error;
+              // The input broke partway: what was imported before is still this run's result.
+              unreadable = error;
+              run = error.partial;
+            }
+            const { summary, failuresFile: written } = run;
+            const value = { datasetId: dataset.id, datasetName: dataset.name, summary, failuresFile: written, ...(unreadable ? { error: inputErrorJson(unreadable, unreadable.problem, ctx.io.redactor) } : {}) };
+            ctx.printer.result(value, () => {
               const done = summary.created + summary.updated;
               const lines = [
                 `Imported ${count(done)} of ${plural(summary.total, "row")} into ${dataset.name} in ${duration(summary.seconds)}: ${count(summary.created)} created, ${count(summary.updated)} updated, ${count(summary.skipped)} skipped, ${count(summary.failed)} failed.`,
@@ -122,6 +166,10 @@ export function registerImport(parent: Command, runtime: Runtime, shortcut = fal
               if (written) lines.push(`Failed rows: ${written}\nFix them and import that file again: lbx import ${path.relative(ctx.io.cwd, written) || written} --dataset ${dataset.id}`);
               return lines.join("\n");
             });
+            if (unreadable) {
+              ctx.printer.error(unreadable.message);
+              return unreadable.exitCode;
+            }
             return summary.failed > 0 ? ExitCode.partial : ExitCode.ok;
           } finally {
             source.close();
