@@ -16,6 +16,8 @@ export interface UpdateDataRowInput {
   readonly externalId?: string;
 }
 
+const UPDATE_FIELDS = ["rowData", "globalKey", "externalId"];
+
 /**
  * Python `data_row.update(row_data=..., global_key=..., external_id=...)`: only the fields given
  * are sent, and at least one is required (as in SDK 6.0).
@@ -31,6 +33,10 @@ export async function updateDataRow(client: LbxClient, dataRowId: string, input:
   if (input?.globalKey !== undefined && checkGlobalKey(input.globalKey, "globalKey", issues)) variables["globalKey"] = input.globalKey;
   if (input?.externalId !== undefined) {
     if (checkNonEmptyString(input.externalId, "externalId", issues)) variables["externalId"] = input.externalId;
+  }
+  // A misspelled field (`global_key`) would otherwise be dropped while the others are updated.
+  for (const key of Object.keys(input ?? {})) {
+    if (!UPDATE_FIELDS.includes(key)) issues.push({ path: key, message: `unknown field ${describe(key)}; updateDataRow takes ${UPDATE_FIELDS.join(", ")}` });
   }
   if (Object.keys(variables).length === 0 && issues.length === 0) {
     issues.push({ path: "", message: `give at least one of rowData, globalKey, externalId; got ${describe(input)}` });

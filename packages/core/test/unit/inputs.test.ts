@@ -29,6 +29,8 @@ describe("inputs are checked before anything is sent", () => {
       "globalKey: must not contain two spaces in a row",
     ]);
     expect(await issuesOf(updateDataRow(client, "r", { rowData: new Blob(["x"]) as never }))).toEqual(["rowData: upload the file with uploadFile() first and pass its URL"]);
+    // A misspelled field is refused, not dropped while the others are updated.
+    expect(await issuesOf(updateDataRow(client, "r", { externalId: "e", global_key: "k" } as never))).toEqual(['global_key: unknown field "global_key"; updateDataRow takes rowData, globalKey, externalId']);
     expect(await issuesOf(updateDataset(client, "", {}))).toEqual(["datasetId: must not be empty"]);
     expect(await issuesOf(updateAttachment(client, "a", { type: "pdf" }))).toEqual(['type: must be an upper-case type such as IMAGE or RAW_TEXT, got "pdf"']);
     expect(await issuesOf(createDataset(client, { name: " ", description: 5 as never }))).toEqual(["name: must not be empty", "description: must be a string, got number 5"]);
