@@ -81,6 +81,16 @@ export const jsonImportWorker: TaskWorker = async (services, task, control) => {
   store.tasks.finish(task.seq, "COMPLETE", { resultBlob: file.id }, now());
 };
 
+/**
+ * Writes the result file of a "JSON Import" task that failed: what it created and refused before
+ * failing, and the `error` (spec §7.1). The Python SDK reads a FAILED task's `errors` from this
+ * file, and crashes (requests.get(None)) when the task has none. Returns the file's blob id.
+ */
+export function writeFailedResult(services: TaskServices, task: TaskRecord, error: string): string {
+  const result = { ...resultFile(services, task, services.ontologies.of(task.orgSeq)), error };
+  return services.files.write(task.orgSeq, JSON.stringify(result), "application/json", "result.json").id;
+}
+
 /** `{createdDataRows, errors}` from the task's recorded outcomes, in input order. */
 function resultFile(services: TaskServices, task: TaskRecord, ontology: PrepareEnv["ontology"]): { createdDataRows: unknown[]; errors: ResultError[] } {
   const { store } = services;

@@ -9,6 +9,7 @@ import type { Services, TaskServices } from "../context.js";
 import type { TaskKind, TaskRecord } from "../db/records.js";
 import { isoTimestamp } from "../time.js";
 import { runJob } from "./global-key-jobs.js";
+import { writeFailedResult } from "./json-import-task.js";
 import type { TaskThreads } from "./task-threads.js";
 
 /** Thrown out of `pause()` when the runner is closing; the task stays IN_PROGRESS for resumption. */
@@ -41,8 +42,14 @@ export async function executeTask(services: TaskServices, worker: TaskWorker, ta
     if (error instanceof TaskStopped) return; // stays IN_PROGRESS; resumed on the next start
     const message = error instanceof Error ? error.message : String(error);
     services.log(`task ${task.id} (${task.kind}) failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
-    services.store.tasks.finish(task.seq, "FAILED", { error: message }, isoTimestamp(services.clock()));
+    failTask(services, task, message);
   }
+}
+
+/** Ends a task FAILED with `message`; a "JSON Import" task also gets its result file (spec §7.1). */
+export function failTask(services: TaskServices, task: TaskRecord, message: string): void {
+  const resultBlob = task.kind === "json-import" ? writeFailedResult(services, task, message) : undefined;
+  services.store.tasks.finish(task.seq, "FAILED", { error: message, ...(resultBlob ? { resultBlob } : {}) }, isoTimestamp(services.clock()));
 }
 
 type Work = { kind: "task"; seq: number } | { kind: "job"; id: string };
@@ -129,7 +136,6 @@ export class TaskRunner {
   private async run(work: Work): Promise<void> {
     const services = this.require();
     const { store } = services;
-    const now = () => isoTimestamp(services.clock());
     if (work.kind === "job") {
       const job = store.jobs.get(work.id);
       if (!job || job.status !== "PENDING") return;
@@ -148,7 +154,7 @@ export class TaskRunner {
     if (!task || task.status !== "IN_PROGRESS") return;
     const fault = services.faults.forTask([task.type, task.kind, task.name, operationOf(task.input)]);
     if (fault === "hang") return;
-    if (fault === "fail") return store.tasks.finish(task.seq, "FAILED", { error: "Injected fault: the task failed" }, now());
+    if (fault === "fail") return failTask(services, task, "Injected fault: the task failed");
     const control: TaskControl = {
       batchSize: services.settings.taskBatchSize,
       pause: async () => {
