@@ -135,6 +135,17 @@ describe("modern upsert (upsertDataRows)", () => {
     expect(foreign.body.errors?.[0]?.extensions.code).toBe("MALFORMED_REQUEST");
     void ds;
   });
+  it("a manifest that under-reports item_count still cannot pass the limit, and leaves nothing behind", async () => {
+    const ds = await createDataset(url, key);
+    const chunkOf = (from: number) => JSON.stringify(Array.from({ length: 6 }, (_, i) => spec("AUTO", "", { row_data: `https://e.com/u${from + i}.jpg`, dataset_id: ds })));
+    const chunks = [await upload(url, key, chunkOf(0), "application/json"), await upload(url, key, chunkOf(6), "application/json")];
+    const manifest = await upload(url, key, JSON.stringify({ source: "SDK", item_count: 1, chunk_uris: chunks }), "manifest.json");
+    const started = await data(url, key, `mutation($m: String!){upsertDataRows(data: {manifestUri: $m}){id}}`, { m: manifest });
+    const done = await waitForTask(url, key, started.upsertDataRows.id);
+    expect(done.status).toBe("FAILED");
+    expect((await importResults(url, key, done.id)).successes).toEqual([]);
+    expect((await data(url, key, `query($id: ID!){dataset(where: {id: $id}){rowCount}}`, { id: ds })).dataset.rowCount).toBe(0);
+  });
   it("stores conversational row data as a file and returns its URL", async () => {
     const ds = await createDataset(url, key);
     const conversation = { type: "application/vnd.labelbox.conversational", version: 1, messages: [{ messageId: "m1", content: "hello", user: { userId: "u", name: "U" }, align: "left", canLabel: true }] };

@@ -92,25 +92,37 @@ export const upsertWorker: TaskWorker = async (services, task, control) => {
   // Pass 1: creates.
   if (progress.pass === 1) {
     const chunkSizes: number[] = [];
-    const total = await forEachChunk(services, task, input, control, progress.item, null, chunkSizes, (batch, nextItem) =>
-      commit(
-        batch,
-        (e) => {
-          if (e.failure !== null) return fail(e, e.failure);
-          const row = e.row!;
-          if (e.key?.type === "ID") return void (deferred += 1); // pass 2
-          if (e.key?.type === "GKEY") {
-            if (store.rows.seqByGlobalKey(task.orgSeq, e.keyNorm!) !== undefined || row.rowData === undefined) return void (deferred += 1); // pass 2
-            return create(e, row.globalKey === undefined ? { ...row, globalKey: gkeyOf(e) } : row);
-          }
-          if (row.rowData === undefined) return fail(e, "row_data is required to create a data row");
-          create(e, row);
-        },
-        { pass: 1, item: nextItem },
-      ),
-    );
-    if (total > services.limits.maxRowsPerTask) {
-      store.tasks.finish(task.seq, "FAILED", { error: `A task can hold at most ${services.limits.maxRowsPerTask} data rows; this one has ${total}` }, now());
+    const max = services.limits.maxRowsPerTask;
+    let total: number;
+    try {
+      total = await forEachChunk(services, task, input, control, progress.item, null, chunkSizes, (batch, nextItem) =>
+        commit(
+          batch,
+          (e) => {
+            if (e.failure !== null) return fail(e, e.failure);
+            const row = e.row!;
+            if (e.key?.type === "ID") return void (deferred += 1); // pass 2
+            if (e.key?.type === "GKEY") {
+              if (store.rows.seqByGlobalKey(task.orgSeq, e.keyNorm!) !== undefined || row.rowData === undefined) return void (deferred += 1); // pass 2
+              return create(e, row.globalKey === undefined ? { ...row, globalKey: gkeyOf(e) } : row);
+            }
+            if (row.rowData === undefined) return fail(e, "row_data is required to create a data row");
+            create(e, row);
+          },
+          { pass: 1, item: nextItem },
+        ),
+        max,
+      );
+    } catch (error) {
+      if (!(error instanceof TooManyItems)) throw error;
+      // The manifest's item_count (checked by the resolver) said less. Nothing of a refused task
+      // stays: the rows its earlier chunks created are deleted again, with their outcomes.
+      store.transaction(() => {
+        for (const s of store.results.successes(task.seq, -1, Number.MAX_SAFE_INTEGER)) writer.delete(s.rowSeq);
+        writer.flush();
+        store.results.clear(task.seq);
+      });
+      store.tasks.finish(task.seq, "FAILED", { error: `A task can hold at most ${max} data rows; this one has ${error.total}` }, now());
       return;
     }
     // A resumed pass 1 did not see the items before its resume point: let pass 2 look at them all.
@@ -169,6 +181,7 @@ async function forEachChunk(
   skip: Set<number> | null,
   sizes: number[] | null,
   handle: (batch: SpecEntry[], nextItem: number) => void,
+  limit = Infinity,
 ): Promise<number> {
   const rules = { ontology: services.ontologies.of(task.orgSeq), limits: services.limits };
   const scratch: ReadScratch = { buffer: Buffer.alloc(0) };
@@ -188,6 +201,8 @@ async function forEachChunk(
       throw new Error(`Chunk file ${c + 1} of the manifest ${error instanceof Error ? error.message : String(error)}`);
     }
     if (sizes && known === undefined) sizes[c] = items.length;
+    // Before any spec of a chunk that takes the task past the limit is written.
+    if (base + items.length > limit) throw new TooManyItems(base + items.length + countRest(services, input, c + 1, scratch));
     // Specs are checked one batch at a time, so each batch's objects die young (cheap to collect).
     let batch: SpecEntry[] = [];
     for (let i = Math.max(0, from - base); i < items.length; i++) {
@@ -207,6 +222,28 @@ async function forEachChunk(
     base += items.length;
   }
   return base;
+}
+
+/** A task whose chunk files hold more items than a task may (`total` of them). */
+class TooManyItems extends Error {
+  constructor(readonly total: number) {
+    super(`The task holds ${total} items`);
+  }
+}
+
+/** Items in the chunk files from `from` on (for the refusal's message; unreadable ones count 0). */
+function countRest(services: TaskServices, input: UpsertInput, from: number, scratch: ReadScratch): number {
+  let n = 0;
+  for (let c = from; c < input.chunks.length; c++) {
+    const blob = services.files.get(input.chunks[c] ?? "");
+    if (!blob) continue;
+    try {
+      n += parseChunk(services.files.readBytes(blob, scratch)).length;
+    } catch {
+      // Reported as what it is if the task is ever run with it; the count is only for a message.
+    }
+  }
+  return n;
 }
 
 function allIn(set: Set<number>, from: number, to: number): boolean {
