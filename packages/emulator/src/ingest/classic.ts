@@ -20,8 +20,11 @@ export interface BatchRejection {
   errors: ResultError[];
 }
 
-/** Returns why a non-ADV batch is rejected as a whole, or null when it may proceed row by row. */
-export function rejectBatch(items: unknown[], store: Store, orgSeq: number, maxKeyLength: number): BatchRejection | null {
+/**
+ * Returns why a non-ADV batch is rejected as a whole, or null when it may proceed row by row.
+ * The rows it names are in the result file's camelCase shape (`failedRow`).
+ */
+export function rejectBatch(items: unknown[], store: Store, orgSeq: number, maxKeyLength: number, ontology: Ontology): BatchRejection | null {
   for (const item of items) {
     const mediaType = (item as { media_type?: unknown } | null)?.media_type;
     if (mediaType !== undefined && mediaType !== null && (typeof mediaType !== "string" || !mediaTypes.includes(mediaType))) {
@@ -42,7 +45,7 @@ export function rejectBatch(items: unknown[], store: Store, orgSeq: number, maxK
   if (empty || repeated.length) {
     return {
       error: empty ? "Data rows contain empty string or duplicate global keys, which are not allowed" : "Data rows contain duplicate global keys",
-      errors: [{ message: "Duplicate global key", failedDataRows: repeated }],
+      errors: [{ message: "Duplicate global key", failedDataRows: repeated.map((item) => failedRow(item, ontology)) }],
     };
   }
   const taken: string[] = [];
@@ -53,17 +56,22 @@ export function rejectBatch(items: unknown[], store: Store, orgSeq: number, maxK
       takenItems.push(...list);
     }
   }
-  if (taken.length) return { error: `Duplicate global keys found: ${taken.join(", ")}`, errors: [{ message: "Duplicate global key", failedDataRows: takenItems }] };
+  if (taken.length) return keysTaken(taken, takenItems, ontology);
   return null;
+}
+
+/** The rejection of a non-ADV batch whose global keys `taken` already exist (`items` carry them). */
+export function keysTaken(taken: string[], items: unknown[], ontology: Ontology): BatchRejection {
+  return { error: `Duplicate global keys found: ${taken.join(", ")}`, errors: [{ message: "Duplicate global key", failedDataRows: items.map((item) => failedRow(item, ontology)) }] };
 }
 
 /** A row-level failure as a result-file error entry (the shape of the SDK's recorded snapshots). */
 export function rowError(message: string, item: unknown, ontology: Ontology): ResultError {
+  return { message, failedDataRows: [failedRow(item, ontology)] };
+}
+
+/** A descriptor item as a result file's `failedDataRows` report it (camelCase, spec §7.1). */
+function failedRow(item: unknown, ontology: Ontology): unknown {
   const spec = describe(item, ontology);
-  return {
-    message,
-    failedDataRows: [
-      { externalId: spec.externalId, globalKey: spec.globalKey, rowData: spec.rowData, attachmentInputs: spec.attachments, metadataFields: spec.metadata },
-    ],
-  };
+  return { externalId: spec.externalId, globalKey: spec.globalKey, rowData: spec.rowData, attachmentInputs: spec.attachments, metadataFields: spec.metadata };
 }

@@ -49,7 +49,7 @@ export const importResolvers: Resolvers<EmulatorContext> = {
       const { store, limits } = ctx.services;
       if (items.length > limits.maxRowsPerSyncImport) throw malformed(`Cannot create more than ${limits.maxRowsPerSyncImport} DataRows synchronously; got ${items.length}`);
       if (!ctx.org.adv) {
-        const rejection = rejectBatch(items, store, ctx.org.seq, limits.maxGlobalKeyLength);
+        const rejection = rejectBatch(items, store, ctx.org.seq, limits.maxGlobalKeyLength, ctx.services.ontologies.of(ctx.org.seq));
         if (rejection) throw malformed(typeof rejection.error === "string" ? rejection.error : rejection.error.message);
       }
       const env = prepareEnv(ctx);

@@ -6,7 +6,7 @@ import type { TaskRecord } from "../db/records.js";
 import { readItem } from "../ingest/items.js";
 import { prepareRow, type PrepareEnv } from "../ingest/prepare.js";
 import { RowWriter } from "../ingest/writer.js";
-import { rejectBatch, rowError, type ResultError } from "../ingest/classic.js";
+import { type BatchRejection, keysTaken, rejectBatch, rowError, type ResultError } from "../ingest/classic.js";
 import { isoTimestamp } from "../time.js";
 import type { TaskWorker } from "./runner.js";
 
@@ -38,12 +38,12 @@ export const jsonImportWorker: TaskWorker = async (services, task, control) => {
   const org = store.orgs.org(task.orgSeq);
   const resumed = task.progress !== null;
   if (!resumed && !org?.adv) {
-    const rejection = rejectBatch(items, store, task.orgSeq, services.limits.maxGlobalKeyLength);
-    if (rejection) {
-      const file = files.write(task.orgSeq, JSON.stringify({ createdDataRows: [], errors: rejection.errors, error: rejection.error }), "application/json", "result.json");
-      store.tasks.finish(task.seq, "FAILED", { resultBlob: file.id, error: typeof rejection.error === "string" ? rejection.error : rejection.error.message }, now());
-      return;
-    }
+    const rejection = rejectBatch(items, store, task.orgSeq, services.limits.maxGlobalKeyLength, ontology);
+    if (rejection) return reject(rejection);
+  }
+  function reject(rejection: BatchRejection): void {
+    const file = files.write(task.orgSeq, JSON.stringify({ createdDataRows: [], errors: rejection.errors, error: rejection.error }), "application/json", "result.json");
+    store.tasks.finish(task.seq, "FAILED", { resultBlob: file.id, error: typeof rejection.error === "string" ? rejection.error : rejection.error.message }, now());
   }
   const env: PrepareEnv = { orgSeq: task.orgSeq, ontology, limits: services.limits, files, baseUrl: input.baseUrl };
   let stamp = now();
@@ -59,20 +59,36 @@ export const jsonImportWorker: TaskWorker = async (services, task, control) => {
       prepared.push({ index: i, row });
     }
     stamp = now();
-    store.transaction(() => {
-      for (const { index, row } of prepared) {
-        if (!row.ok) {
-          log.failure(index, row.reason, JSON.stringify(items[index]));
-          continue;
+    try {
+      store.transaction(() => {
+        for (const { index, row } of prepared) {
+          if (!row.ok) {
+            log.failure(index, row.reason, JSON.stringify(items[index]));
+            continue;
+          }
+          const outcome = writer.create(task.orgSeq, input.datasetSeq, row.row);
+          if (outcome.ok) log.success(index, outcome.seq);
+          else if (!org?.adv && row.row.globalKey) throw new KeyTaken(row.row.globalKey.key, items[index]);
+          else log.failure(index, outcome.reason, JSON.stringify(items[index]));
         }
-        const outcome = writer.create(task.orgSeq, input.datasetSeq, row.row);
-        if (outcome.ok) log.success(index, outcome.seq);
-        else log.failure(index, outcome.reason, JSON.stringify(items[index]));
-      }
-      writer.flush();
-      log.flush();
-      store.tasks.setProgress(task.seq, { item: end }, Math.min(99, Math.floor((end / items.length) * 100)), now());
-    });
+        writer.flush();
+        log.flush();
+        store.tasks.setProgress(task.seq, { item: end }, Math.min(99, Math.floor((end / items.length) * 100)), now());
+      });
+    } catch (error) {
+      if (!(error instanceof KeyTaken)) throw error;
+      // A task running at the same time took a key after the whole-batch check: the batch still
+      // fails as a whole, as that check would have failed it (this batch was rolled back; the
+      // rows of earlier ones are deleted again, with a writer of its own: `writer` counted rows
+      // of the rolled-back transaction).
+      const undo = new RowWriter(store, () => stamp);
+      store.transaction(() => {
+        for (const s of store.results.successes(task.seq, -1, Number.MAX_SAFE_INTEGER)) undo.delete(s.rowSeq);
+        undo.flush();
+        store.results.clear(task.seq);
+      });
+      return reject(keysTaken([error.key], [error.item], ontology));
+    }
     next = end;
     if (next < items.length) await control.pause();
   }
@@ -112,4 +128,14 @@ function resultFile(services: TaskServices, task: TaskRecord, ontology: PrepareE
     after = page[page.length - 1]!.item;
   }
   return { createdDataRows: created, errors };
+}
+
+/** A global key found taken while a non-ADV batch was being written (see the loop above). */
+class KeyTaken extends Error {
+  constructor(
+    readonly key: string,
+    readonly item: unknown,
+  ) {
+    super(`Duplicate global key: '${key}'`);
+  }
 }
