@@ -15,25 +15,28 @@ import { type ClientOptions, DEFAULT_ENDPOINT, type LbxClient } from "./options.
  * const client = createClientWithTransport({ apiKey, transport: compose(retry(), timeout({ ms: 60_000 }))(fetchTransport()) });
  */
 export function createClientWithTransport(options: ClientOptions & { readonly transport: Transport }): LbxClient {
-  const apiKey = options.apiKey ?? envApiKey();
-  if (!apiKey) throw new AuthenticationError("No API key: pass apiKey or set LABELBOX_API_KEY");
+  // LABELBOX_API_KEY is read through globalThis, so browser bundles neither reference an undeclared
+  // `process` nor need a polyfill. An empty one counts as no key (the catch below says so).
+  const apiKey = options.apiKey ?? (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.["LABELBOX_API_KEY"];
+  let transport: Transport;
+  try {
+    transport = auth({ apiKey: apiKey as string })(options.transport);
+  } catch (error) {
+    // auth() refuses a missing key, a non-string and one fetch cannot send (a trailing newline
+    // from a file) with a TypeError that never shows the key; all three are the same typed error.
+    throw new AuthenticationError(apiKey ? (error as Error).message : "No API key: pass apiKey or set LABELBOX_API_KEY");
+  }
   const endpoint = options.endpoint ?? DEFAULT_ENDPOINT;
   if (!/^https?:\/\/[^/\s]+/.test(endpoint)) throwIfIssues("createClient", [{ path: "endpoint", message: `must be an http(s) URL, got ${describe(endpoint)}` }]);
-  const transport = auth({ apiKey })(options.transport);
   const extra = options.headers;
   const polling = options.polling;
   return {
     endpoint,
     send: extra ? (request) => transport({ ...request, headers: { ...extra, ...request.headers } }) : transport,
-    redact: (text) => redactText(text, [apiKey]),
+    // A string here: auth() accepted it above.
+    redact: (text) => redactText(text, [apiKey as string]),
     cache: {},
     polling: { minDelayMs: polling?.minDelayMs ?? 500, maxDelayMs: polling?.maxDelayMs ?? 2000 },
     clock: options.clock ?? systemClock,
   };
-}
-
-// Read through globalThis so browser bundles neither reference an undeclared `process` nor need a polyfill.
-function envApiKey(): string | undefined {
-  const process = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process;
-  return process?.env?.["LABELBOX_API_KEY"] || undefined;
 }

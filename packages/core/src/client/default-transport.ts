@@ -13,12 +13,22 @@ export function defaultTransport(clock?: Clock): Transport {
 }
 
 // Large uploads legitimately take longer than a query; the Python SDK has no upload timeout at all.
+// `timeout()` stops timing when headers arrive, because exports stream their bodies for longer
+// than any attempt. A GraphQL reply is small JSON, so it is read inside the attempt: a body that
+// stalls after the headers then fails with the same `TimeoutError` (fetch cancels it when the
+// attempt's signal aborts) and is retried like a header timeout when the request is idempotent.
 function timeoutByKind(clock: Clock | undefined) {
   const query = timeout({ ms: 60_000, clock });
   const upload = timeout({ ms: 600_000, clock });
   return (next: Transport): Transport => {
-    const q = query(next);
-    const u = upload(next);
+    const buffered: Transport = async (request) => {
+      const response = await next(request);
+      // A clone tees the body: reading it to the end leaves the whole body queued in `response`.
+      if (request.operation?.kind !== "download") await response.clone().arrayBuffer();
+      return response;
+    };
+    const q = query(buffered);
+    const u = upload(buffered);
     return (request) => (request.operation?.kind === "upload" ? u : q)(request);
   };
 }

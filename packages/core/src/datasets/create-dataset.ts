@@ -59,7 +59,9 @@ export async function createDataset(client: LbxClient, input: CreateDatasetInput
       });
     }
   } catch (error) {
-    await deleteDataset(client, dataset.id, options).catch(() => undefined);
+    // Not under the caller's signal: when it aborted (the likely reason we are here) the delete
+    // would be refused at once and leave the dataset behind. The transport's timeout bounds it.
+    await deleteDataset(client, dataset.id, { ...options, signal: undefined }).catch(() => undefined);
     throw error;
   }
   return dataset;
