@@ -1,7 +1,8 @@
 import type { LbxClient } from "../client/client.js";
 import { resolveMetadata } from "../metadata/resolve.js";
 import { uploadFile } from "../uploads/upload-file.js";
-import { checkNonEmptyString, type Issues, throwIfIssues } from "../validation/issues.js";
+import { checkMetadataShape } from "../metadata/serialize.js";
+import { checkNonEmptyString, isRecord, type Issues, throwIfIssues } from "../validation/issues.js";
 import type { CreateDataRowOptions } from "./create-data-row.js";
 import { checkDataRowInput, type DataRowInput } from "./validate-data-row.js";
 import { type DataRowWireFields, toWireFields } from "./wire-fields.js";
@@ -26,10 +27,22 @@ export async function prepareDataRow(
 ): Promise<PreparedDataRow> {
   const issues: Issues = [];
   checkNonEmptyString(datasetId, "datasetId", issues);
-  const shapeOk = checkDataRowInput(input, "", issues);
-  // Metadata kinds need the ontology; fetch it only if the rest of the row could be checked.
-  const metadata =
-    shapeOk && input.metadataFields?.length ? await resolveMetadata(client, input.metadataFields, "metadataFields", issues, options) : undefined;
+  checkDataRowInput(input, "", issues);
+  // Metadata kinds need the ontology. It is fetched whenever the metadata list itself is well
+  // shaped, even if other fields are wrong, so that a bad option or unknown field is reported with
+  // them instead of on the next attempt. For a valid row this is the request it always made.
+  const fields: unknown = isRecord(input) ? input["metadataFields"] : undefined;
+  const wellShaped = Array.isArray(fields) && fields.length > 0 && checkMetadataShape(fields, "metadataFields", []);
+  let metadata: DataRowWireFields["metadata_fields"];
+  if (wellShaped) {
+    const othersWrong = issues.length > 0;
+    try {
+      metadata = await resolveMetadata(client, fields, "metadataFields", issues, options);
+    } catch (error) {
+      // The problems already found are the news: an unreachable ontology must not hide them.
+      if (!othersWrong) throw error;
+    }
+  }
   throwIfIssues("createDataRow", issues);
   const { rowData } = input;
   return {

@@ -14,6 +14,11 @@ export interface GetDatasetsOptions extends CallOptions {
  * Python `client.get_datasets(where=...)`: the organization's datasets (deleted ones left out),
  * fetched 100 at a time as needed.
  *
+ * Pages are fetched by offset (`skip: 100, 200, ...`), as the recorded Python wire does, so the
+ * listing is not a snapshot: a dataset deleted while you iterate (by you or anyone else) shifts
+ * the ones after it one place back, and one live dataset is skipped; one created meanwhile may be
+ * seen twice. Delete after the iteration ends (collect ids first), or list again to be sure.
+ *
  * @example
  * for await (const dataset of getDatasets(client, { name: "Cats" })) console.log(dataset.id);
  */

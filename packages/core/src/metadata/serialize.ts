@@ -38,9 +38,26 @@ function isWellShapedField(field: unknown): boolean {
   return isRecord(field) && (typeof field["schemaId"] === "string" || typeof field["name"] === "string") && field["value"] != null;
 }
 
-/** The schemas a field list refers to that the ontology does not know (triggers one refresh). */
+/**
+ * The schemas a field list refers to that the ontology does not know (triggers one refresh): a
+ * field by name or id, or an enum's option by name or id, which another client may have created
+ * or renamed since the ontology was cached.
+ */
 export function unknownSchemaRefs(fields: readonly MetadataFieldInput[], ontology: MetadataOntology): string[] {
-  return fields.map((f) => f.schemaId ?? f.name).filter((ref) => ref !== undefined && !findMetadataSchema(ontology, ref));
+  const refs: string[] = [];
+  for (const { schemaId, name, value } of fields) {
+    const ref = schemaId ?? name;
+    const schema = ref === undefined ? undefined : findMetadataSchema(ontology, ref);
+    if (!schema) {
+      if (ref !== undefined) refs.push(ref);
+    } else if (schema.kind === "CustomMetadataEnum" && typeof value === "string" && !findOption(schema, value)) refs.push(value);
+  }
+  return refs;
+}
+
+/** An enum's option by id, else by name. */
+function findOption(schema: MetadataSchema, idOrName: string): MetadataSchema | undefined {
+  return schema.options.find((o) => o.id === idOrName) ?? schema.optionsByName[idOrName];
 }
 
 /**
@@ -96,10 +113,12 @@ const KINDS: Readonly<Record<string, (value: unknown, schema: MetadataSchema) =>
   CustomMetadataNumber: (value, schema) => (Number.isFinite(value) ? [{ schemaId: schema.id, value }] : wanted(schema, "a finite number", value)),
   CustomMetadataDateTime: (value, schema) => {
     const utc = toUtcSeconds(value);
-    return utc ? [{ schemaId: schema.id, value: utc }] : wanted(schema, "a Date or an ISO 8601 string with a time zone (e.g. 2023-03-01T12:30:00Z)", value);
+    if (utc) return [{ schemaId: schema.id, value: utc }];
+    const impossible = impossibleField(value);
+    return impossible ? `${impossible}, got ${describe(value)}` : wanted(schema, "a Date or an ISO 8601 string with a time zone (e.g. 2023-03-01T12:30:00Z)", value);
   },
   CustomMetadataEnum: (value, schema) => {
-    const option = typeof value === "string" ? (schema.options.find((o) => o.id === value) ?? schema.optionsByName[value]) : undefined;
+    const option = typeof value === "string" ? findOption(schema, value) : undefined;
     if (option) return [{ schemaId: schema.id, value: {} }, { schemaId: option.id, value: {} }];
     return wanted(schema, `one of its options (${schema.options.map((o) => o.name).join(", ")}) by name or id`, value);
   },
@@ -114,21 +133,57 @@ function wanted(schema: MetadataSchema, what: string, value: unknown): string {
   return `${schema.name} is a ${schema.kind} field: pass ${what}, got ${describe(value)}`;
 }
 
-/** `YYYY-MM-DDTHH:MM:SS[.fff]Z` with fields every month has: already UTC, already in range. */
-const PLAIN_UTC = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?Z$/;
+/**
+ * `YYYY-MM-DDTHH:MM:SS[.fff]Z` with every field in range (the day against its month is checked
+ * apart): already UTC, so it needs no date arithmetic.
+ */
+const PLAIN_UTC = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?Z$/;
 
-/** A Date or a zoned ISO 8601 string as `YYYY-MM-DDTHH:MM:SSZ` in UTC; undefined when it is neither. */
+/** A zoned ISO 8601 timestamp: `YYYY-MM-DDTHH:MM[:SS[.fff]]` and `Z` or an offset, fields at fixed places. */
+const ZONED = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)$/i;
+
+/** A Date or a zoned ISO 8601 string as `YYYY-MM-DDTHH:MM:SSZ` in UTC; undefined when it is neither or cannot exist. */
 export function toUtcSeconds(value: unknown): string | undefined {
   // The common case (what `Date#toISOString` prints) needs no date arithmetic: one regex test
-  // instead of parse, Date and print, which cost bulk imports ~1.5 µs a row (profiled).
-  if (typeof value === "string" && PLAIN_UTC.test(value)) return `${value.slice(0, 19)}Z`;
-  const time =
-    value instanceof Date
-      ? value.getTime()
-      : typeof value === "string" && /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)$/i.test(value.trim())
-        ? Date.parse(value.trim())
-        : Number.NaN;
+  // instead of parse, Date and print, which cost bulk imports ~1.5 µs a row (profiled). Only
+  // days 29-31 need their month's length.
+  if (typeof value === "string" && PLAIN_UTC.test(value)) {
+    const day = twoDigits(value, 8);
+    if (day <= 28 || day <= daysInMonth(+value.slice(0, 4), twoDigits(value, 5))) return `${value.slice(0, 19)}Z`;
+  }
+  // Date.parse rolls impossible dates over (Feb 30 becomes Mar 2, 24:00 the next day), so it
+  // only sees strings whose fields were checked.
+  const time = value instanceof Date ? value.getTime() : impossibleField(value) === "" ? Date.parse((value as string).trim()) : Number.NaN;
   // Invalid dates fail here, and years outside 0000-9999 (printed as +/-YYYYYY, which the server cannot parse).
   const iso = Number.isFinite(time) ? new Date(time).toISOString() : "";
   return iso.length === 24 ? `${iso.slice(0, 19)}Z` : undefined;
+}
+
+/**
+ * For a string shaped like a zoned ISO 8601 timestamp: which field cannot exist, in the words of
+ * Python's `datetime.fromisoformat` (e.g. "day is out of range for month"), or "" when all can.
+ * Undefined for anything else. Fields are read by position: a regex exec with captures costs
+ * ~5 times a test.
+ */
+function impossibleField(value: unknown): string | undefined {
+  const text = typeof value === "string" ? value.trim() : "";
+  if (!ZONED.test(text)) return undefined;
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  if (month < 1 || month > 12) return "month must be in 1..12";
+  if (day < 1 || day > daysInMonth(+text.slice(0, 4), month)) return "day is out of range for month";
+  if (twoDigits(text, 11) > 23) return "hour must be in 0..23";
+  if (twoDigits(text, 14) > 59) return "minute must be in 0..59";
+  return text[16] === ":" && twoDigits(text, 17) > 59 ? "second must be in 0..59" : "";
+}
+
+/** The number written by the two ASCII digits at `at` (48 is "0"). */
+function twoDigits(text: string, at: number): number {
+  return (text.charCodeAt(at) - 48) * 10 + text.charCodeAt(at + 1) - 48;
+}
+
+/** Days in `month` (1-12) of the proleptic Gregorian `year`, as Python's `datetime` counts them. */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }

@@ -130,11 +130,13 @@ describe("toUtcSeconds", () => {
     expect(toUtcSeconds(input)).toBeUndefined();
   });
 
-  it("gives the same answer on its quick path as by parsing the date", () => {
+  it("gives the same answer on its quick path as by parsing the date, refusing dates that cannot exist", () => {
+    // Date.parse rolls Feb 30 over to Mar 2 and 24:00 to the next day: a date read back with
+    // other fields than were written did not exist.
     const byParsing = (text: string): string | undefined => {
       const time = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)$/i.test(text.trim()) ? Date.parse(text.trim()) : Number.NaN;
       const iso = Number.isFinite(time) ? new Date(time).toISOString() : "";
-      return iso.length === 24 ? `${iso.slice(0, 19)}Z` : undefined;
+      return iso.length === 24 && iso.slice(0, 19) === text.slice(0, 19) ? `${iso.slice(0, 19)}Z` : undefined;
     };
     const pad = (n: number, width = 2) => String(n).padStart(width, "0");
     let checked = 0;
