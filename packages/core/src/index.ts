@@ -59,7 +59,7 @@ export type { GlobalKeyJobOptions, JobStatus } from "./global-keys/run-job.js";
 
 export { buildOntology, findMetadataSchema, getMetadataOntology } from "./metadata/ontology.js";
 export type { MetadataKind, MetadataOntology, MetadataSchema, ReservedByName } from "./metadata/ontology.js";
-export { METADATA_EMBEDDING_LENGTH, METADATA_STRING_MAX, serializeMetadata } from "./metadata/serialize.js";
+export { METADATA_EMBEDDING_LENGTH, METADATA_STRING_MAX, serializeMetadata, unknownSchemaRefs } from "./metadata/serialize.js";
 export { resolveMetadataFields } from "./metadata/resolve.js";
 export type { ResolvedMetadataFields } from "./metadata/resolved-fields.js";
 export type { MetadataFieldInput, MetadataValueInput } from "./metadata/serialize.js";

@@ -7,6 +7,7 @@ import {
   type MetadataFieldInput,
   type MetadataOntology,
   serializeMetadata,
+  unknownSchemaRefs,
   uploadFile,
   type ValidationIssue,
 } from "@lbx/core";
@@ -149,8 +150,9 @@ export class RowEncoder {
     return bytes + 2 <= this.options.maxRowBytes;
   }
 
+  /** Whether the row names a field or an enum option the cached ontology does not know. */
   private unknownFields(fields: readonly MetadataFieldInput[]): boolean {
-    return fields.some((f) => !findMetadataSchema(this.ontology!, f.schemaId ?? f.name ?? ""));
+    return unknownSchemaRefs(fields, this.ontology!).length > 0;
   }
 
   private async loadOntology(fields: readonly MetadataFieldInput[]): Promise<void> {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "@lbx/emulator";
-import { AbortError, getDataRow, iterateDataRows, type LbxClient, NotFoundError } from "@lbx/core";
+import { AbortError, createClient, createMetadataSchema, getDataRow, iterateDataRows, type LbxClient, NotFoundError, updateMetadataEnumOption } from "@lbx/core";
 import { createDataRows, importDataRows, type ImportProgress, InputReadError, memoryCheckpoint, type RowOutcome, upsertDataRows } from "../../src/index.js";
 import { emulatorWithClient, newDataset, sampleRows } from "../helpers/emulator.js";
 
@@ -219,6 +219,17 @@ describe("importDataRows", () => {
     const error = await importDataRows(client, dataset, stalls(), { signal: controller.signal }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AbortError);
     expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it("an enum option another client renamed after this client cached the ontology is found after one refresh", async () => {
+    const other = createClient({ apiKey: emulator.apiKey, endpoint: emulator.url });
+    await createMetadataSchema(other, { name: "shade", kind: "CustomMetadataEnum", options: ["red", "blue"] });
+    const dataset = await newDataset(client);
+    const first = await importDataRows(client, dataset, [{ rowData: "https://example.com/r.jpg", metadataFields: [{ name: "shade", value: "red" }] }]);
+    expect(first.outcomes[0]).toMatchObject({ status: "created" });
+    await updateMetadataEnumOption(other, "shade", "red", "crimson");
+    const { outcomes } = await importDataRows(client, dataset, [{ rowData: "https://example.com/c.jpg", metadataFields: [{ name: "shade", value: "crimson" }] }]);
+    expect(outcomes[0]).toMatchObject({ status: "created" });
   });
 
   it("uploads File / Blob row data", async () => {
