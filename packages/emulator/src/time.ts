@@ -36,8 +36,9 @@ export function parseTimestamp(text: string): number | null {
     const digits = zone.slice(1).replace(":", "");
     t -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
   }
-  // Reject calendar overflow such as 2023-02-31, which Date.UTC silently rolls over.
+  // Reject calendar and clock overflow such as 2023-02-31 or 24:00, which Date.UTC silently rolls over.
   const check = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
   if (check.getUTCMonth() !== Number(mo) - 1 || check.getUTCDate() !== Number(d)) return null;
+  if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return null;
   return t;
 }

@@ -47,6 +47,10 @@ describe("timestamps", () => {
     expect(parseTimestamp("2000-01-01 00:00:00")).toBe(Date.UTC(2000, 0, 1));
     expect(parseTimestamp("2023-03-01T12:30:00+01:00")).toBe(Date.UTC(2023, 2, 1, 11, 30));
     expect(parseTimestamp("2023-02-31T00:00:00Z")).toBeNull();
+    // Clock overflow is not rolled over into the next day or hour either.
+    expect(parseTimestamp("2023-03-01T24:00:00Z")).toBeNull();
+    expect(parseTimestamp("2023-03-01T12:60:00+01:00")).toBeNull();
+    expect(parseTimestamp("2023-03-01T12:00:60")).toBeNull();
     expect(parseTimestamp("yesterday")).toBeNull();
   });
   it("tells timestamps by its quick path exactly as parsing does", () => {
