@@ -40,7 +40,7 @@ export interface RateLimitOptions {
 /**
  * A client-side token bucket so a bulk job stays under the plan limit instead of discovering it
  * through 429s. Waiting requests go in arrival order; a waiting request that is aborted rejects at
- * once and gives its place back. Share one `rateLimit()` between all transports of one API key:
+ * once (its place goes back when nobody waits behind it). Share one `rateLimit()` between all transports of one API key:
  * the limit is per key, not per transport.
  *
  * @example
@@ -58,27 +58,39 @@ export function rateLimit(options: RateLimitOptions): Middleware {
   }
   checkNumber("rateLimit({ burst })", options.burst, 1);
   checkNumber("rateLimit({ maxPauseMs })", maxPauseMs, 0);
-  const perMs = rpm / 60_000;
   const burst = options.burst ?? Math.max(1, Math.ceil(rpm / 60));
-  let tokens = burst;
-  let refilledAt = clock.now();
+  // A virtual schedule (the generic cell rate algorithm): `due` is when the next request would go
+  // at the steady rate; a request may run up to `burst - 1` intervals ahead of it. No request goes
+  // before `pausedUntil`, so after a 429 the queue resumes with one burst, then the steady rate.
+  const interval = 60_000 / rpm;
+  const ahead = (burst - 1) * interval;
+  let due = clock.now();
   let pausedUntil = 0;
 
+  /** Takes the next place: when this request may go, and the schedule's state it left. */
+  const reserve = (now: number): { at: number; due: number } => {
+    const start = Math.max(due, now, pausedUntil);
+    due = start + interval;
+    return { at: Math.max(now, start - ahead, pausedUntil), due };
+  };
+
   return (next) => async (request) => {
-    const now = clock.now();
-    tokens = Math.min(burst, tokens + (now - refilledAt) * perMs);
-    refilledAt = now;
-    // Reserve a token even when none is left: a negative balance is a queue, served in order.
-    tokens -= 1;
-    const waitMs = Math.ceil(Math.max(tokens < 0 ? -tokens / perMs : 0, pausedUntil - now));
-    if (waitMs > 0) {
+    let place = reserve(clock.now());
+    for (;;) {
+      const waitMs = Math.ceil(place.at - clock.now());
+      if (waitMs <= 0) break;
       emit(onEvent, { ...summarize(request), type: "rate-limit", waitMs });
       try {
         await sleep(waitMs, request.signal, clock);
       } catch (error) {
-        tokens += 1;
+        // The place goes back only when nobody is behind it: handing it to a later arrival while
+        // others wait would send two requests in one slot.
+        if (due === place.due) due -= interval;
         throw error;
       }
+      // A 429 that came back while this request waited pauses it too: it takes a new place.
+      if (pausedUntil <= clock.now()) break;
+      place = reserve(clock.now());
     }
     const response = await next(request);
     if ((response.status === 429 || response.status === 503) && maxPauseMs > 0) {

@@ -81,6 +81,10 @@ export function deadline(options: DeadlineOptions = {}): Middleware {
     const at = Math.min(own, request.deadline ?? Infinity);
     if (at === Infinity) return next(request);
     const budget = Math.max(0, at - start);
-    return withTimer(next, { ...request, deadline: at }, budget, clock, () => new TimeoutError("deadline", at === own ? (ms as number) : budget));
+    const error = () => new TimeoutError("deadline", at === own ? (ms as number) : budget);
+    // Past already: not sent at all. (A zero-ms timer would fire only after the request had gone,
+    // so a mutation could run on the server while its caller is told it timed out.)
+    if (budget === 0) return Promise.reject(error());
+    return withTimer(next, { ...request, deadline: at }, budget, clock, error);
   };
 }

@@ -106,6 +106,55 @@ describe("rateLimit", () => {
     expect(times).toEqual([0, 5000]);
   });
 
+  it("after a pause the queue resumes with one burst, then the steady rate (not all at once)", async () => {
+    const clock = createFakeClock(START);
+    let first = true;
+    const { times, transport } = recorder(clock, () => {
+      const response = first ? new Response("", { status: 429, headers: { "retry-after": "60" } }) : new Response("ok");
+      first = false;
+      return response;
+    });
+    const send = rateLimit({ requestsPerMinute: "free", clock })(transport);
+    await send(query());
+    const calls = Array.from({ length: 200 }, () => send(query()));
+    await clock.advance(70_000);
+    await Promise.all(calls);
+    const at = (t: number) => times.filter((x) => x === t).length;
+    expect(at(60_000)).toBe(25); // the burst
+    expect(times.filter((t) => t >= 60_000 && t < 61_000)).toHaveLength(25 + 24); // then one per 40 ms
+    expect(Math.min(...times.slice(1))).toBe(60_000);
+  });
+
+  it("a pause that starts while requests wait holds them too", async () => {
+    const clock = createFakeClock(START);
+    const { times, transport } = recorder(clock, () => (times.length === 2 ? new Response("", { status: 429, headers: { "retry-after": "10" } }) : new Response("ok")));
+    const send = rateLimit({ requestsPerMinute: 60, burst: 1, clock })(transport);
+    await send(query()); // t=0
+    const second = send(query()); // waits for t=1000, gets the 429
+    const third = send(query()); // was due at t=2000, inside the pause
+    await clock.advance(20_000);
+    expect((await second).status).toBe(429);
+    await third;
+    expect(times).toEqual([0, 1000, 11_000]);
+  });
+
+  it("an aborted waiter with others behind it does not let a later request share their slot", async () => {
+    const clock = createFakeClock(START);
+    const { times, transport } = recorder(clock);
+    const send = rateLimit({ requestsPerMinute: 60, burst: 1, clock })(transport);
+    await send(query()); // t=0
+    const controller = new AbortController();
+    const aborted = send(query({ signal: controller.signal })).catch((e: unknown) => e); // slot 1000
+    const behind = send(query()); // slot 2000
+    await clock.flush();
+    controller.abort();
+    expect(await aborted).toMatchObject({ code: "ABORTED" });
+    const later = send(query());
+    await clock.advance(5000);
+    await Promise.all([behind, later]);
+    expect(times).toEqual([0, 2000, 3000]); // never two in one slot with burst 1
+  });
+
   it("caps the pause at maxPauseMs, and maxPauseMs 0 turns pauses off", async () => {
     for (const [maxPauseMs, expected] of [
       [2000, 2000],

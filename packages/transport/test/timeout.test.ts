@@ -152,6 +152,19 @@ describe("deadline (whole call)", () => {
     expect(!outcome.ok && outcome.error).toMatchObject({ code: "TIMEOUT", scope: "deadline", timeoutMs: 2000 });
   });
 
+  it("a deadline already past rejects without sending the request (a mutation must not run unseen)", async () => {
+    const clock = createFakeClock(START);
+    for (const [send, request] of [
+      [deadline({ clock }), query({ deadline: START - 1000 })],
+      [deadline({ ms: 0, clock }), query()],
+    ] as const) {
+      const inner = scripted([200]);
+      const outcome = await settle(send(inner)(request), clock);
+      expect(!outcome.ok && outcome.error).toMatchObject({ code: "TIMEOUT", scope: "deadline" });
+      expect(inner.calls).toHaveLength(0);
+    }
+  });
+
   it("without a limit or a request deadline it adds nothing", async () => {
     const clock = createFakeClock(START);
     const inner = scripted([200]);
