@@ -70,8 +70,13 @@ export async function* lineBatches(
     if (text === undefined) {
       text = decoder.decode(bytes, { stream: true });
       if (!check.chunk(bytes, text)) {
-        const seen = buffer + text;
-        const at = line + countLines(seen.slice(0, seen.indexOf("\uFFFD")));
+        const seen = buffer + (atStart && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+        const bad = seen.indexOf("\uFFFD");
+        const at = line + countLines(seen.slice(0, bad));
+        // The whole lines before the bad one hold no replaced byte: hand them on first, so a reader
+        // stops exactly at the bad line (an import then has every row before it, and resumes there).
+        const { batch } = wholeLines(seen.slice(0, seen.lastIndexOf("\n", bad) + 1), line);
+        if (batch.length) yield batch;
         throw new NdjsonParseError(`line ${at} is not valid UTF-8`, at);
       }
       if (bytes.length > 0) split = bytes[bytes.length - 1]! >= 0x80; // an empty read changes nothing
@@ -81,18 +86,10 @@ export async function* lineBatches(
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
     buffer += text;
-    // Scan with a moving start and cut the buffer once per network chunk, not once per line.
-    const batch: Array<{ text: string; line: number }> = [];
-    let start = 0;
-    let newline: number;
-    while ((newline = buffer.indexOf("\n", start)) !== -1) {
-      line += 1;
-      const text = stripCr(buffer.slice(start, newline));
-      start = newline + 1;
-      if (!isBlank(text)) batch.push({ text, line });
-    }
-    buffer = buffer.slice(start);
-    if (batch.length) yield batch;
+    const whole = wholeLines(buffer, line);
+    line = whole.line;
+    buffer = buffer.slice(whole.end);
+    if (whole.batch.length) yield whole.batch;
     if (buffer.length > maxLineLength) {
       throw new NdjsonParseError(`line ${line + 1} is longer than ${maxLineLength} characters`, line + 1);
     }
@@ -101,6 +98,24 @@ export async function* lineBatches(
   if (rest.includes("\uFFFD")) throw new NdjsonParseError(`line ${line + 1}: the input ends in the middle of a UTF-8 character`, line + 1);
   buffer += rest;
   if (!isBlank(buffer)) yield [{ text: stripCr(buffer), line: line + 1 }];
+}
+
+/**
+ * The non-blank whole lines of `text` (numbered after `line`), the last line number used, and where
+ * the unfinished rest starts. Scans with a moving start, so the caller cuts its buffer once per
+ * network chunk, not once per line.
+ */
+function wholeLines(text: string, line: number): { batch: Array<{ text: string; line: number }>; line: number; end: number } {
+  const batch: Array<{ text: string; line: number }> = [];
+  let start = 0;
+  let newline: number;
+  while ((newline = text.indexOf("\n", start)) !== -1) {
+    line += 1;
+    const lineText = stripCr(text.slice(start, newline));
+    start = newline + 1;
+    if (!isBlank(lineText)) batch.push({ text: lineText, line });
+  }
+  return { batch, line, end: start };
 }
 
 function countLines(text: string): number {

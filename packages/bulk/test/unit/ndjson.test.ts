@@ -64,6 +64,25 @@ describe("parseNdjson", () => {
     expect(error.line).toBe(3);
   });
 
+  it("hands on every whole line before a bad byte, then fails at its line", async () => {
+    const seen: unknown[] = [];
+    const input = pieces(bytes('\uFEFF{"a":1}\n{"a":2}\n{"a":"'), new Uint8Array([0xff]), bytes('"}\n{"a":4}\n'));
+    const error = await (async () => {
+      for await (const row of parseNdjson(input)) seen.push(row);
+    })().catch((e: unknown) => e);
+    expect(error).toMatchObject({ line: 3 });
+    expect(seen).toEqual([{ a: 1 }, { a: 2 }]);
+    // The bad byte in the same read as the lines before it.
+    const one: unknown[] = [];
+    const single = new Uint8Array([...bytes('{"a":1}\n{"a":2}\n{"a":"'), 0xff, ...bytes('"}\n')]);
+    await expect(
+      (async () => {
+        for await (const row of parseNdjson(pieces(single))) one.push(row);
+      })(),
+    ).rejects.toMatchObject({ line: 3 });
+    expect(one).toEqual([{ a: 1 }, { a: 2 }]);
+  });
+
   it("bounds memory: a line longer than maxLineLength fails instead of buffering forever", async () => {
     async function* endless() {
       for (let i = 0; i < 100; i++) yield bytes("x".repeat(1_000));
