@@ -4,9 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "@lbx/emulator";
 import { createClient, iterateDataRows, type LbxClient } from "@lbx/core";
-import { compose, fetchTransport, NetworkError, retry, type Transport } from "@lbx/transport";
+import { compose, retry, type Transport } from "@lbx/transport";
 import { bulkDeleteDataRows, type DeleteOutcome, importDataRows } from "../../src/index.js";
 import { emulatorWithClient, newDataset } from "../helpers/emulator.js";
+import { losingAnswers } from "../helpers/lost-answers.js";
 
 let emulator: RunningEmulator;
 let client: LbxClient;
@@ -24,18 +25,8 @@ async function seed(dataset: string, n: number): Promise<string[]> {
 
 /** A client whose first `deleteDataRowsPyApi` reaches the server, which deletes, and whose answer is then lost. */
 function losingClient(wrap: (t: Transport) => Transport = (t) => t): { client: LbxClient; lost: () => number } {
-  let lost = 0;
-  const base = fetchTransport();
-  const losing: Transport = async (request) => {
-    const response = await base(request);
-    if (request.operation?.name === "deleteDataRowsPyApi" && lost < 1) {
-      lost += 1;
-      await response.text();
-      throw new NetworkError("connection reset after the request was sent");
-    }
-    return response;
-  };
-  return { client: createClient({ apiKey: emulator.apiKey, endpoint: emulator.url, transport: wrap(losing) }), lost: () => lost };
+  const { transport, lost } = losingAnswers("deleteDataRowsPyApi", 1);
+  return { client: createClient({ apiKey: emulator.apiKey, endpoint: emulator.url, transport: wrap(transport) }), lost };
 }
 
 const statuses = (outcomes: readonly DeleteOutcome[]) => outcomes.map((o) => (o.status === "deleted" && o.unconfirmed ? "deleted?" : o.status));

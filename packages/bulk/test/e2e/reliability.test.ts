@@ -3,11 +3,11 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "@lbx/emulator";
 import { createClient, execute, getUser, iterateDataRows, type LbxClient, TaskTimeoutError } from "@lbx/core";
-import { fetchTransport, NetworkError, type Transport } from "@lbx/transport";
 import { importDataRows } from "../../src/index.js";
 import { CreatedUpsertTasksDocument } from "../../src/documents/created-tasks.js";
 import { emulatorWithClient, newDataset, sampleRows } from "../helpers/emulator.js";
 import { bundleChild, killStrays, runChild } from "../helpers/child.js";
+import { losingAnswers } from "../helpers/lost-answers.js";
 
 let emulator: RunningEmulator;
 let client: LbxClient;
@@ -77,22 +77,11 @@ describe("reliability", () => {
   it("an upsertDataRows whose response is lost after the server created the task is found, not sent twice (rows without global keys)", async () => {
     const dataset = await newDataset(client, "lost");
     const since = new Date().toISOString();
-    let lost = 0;
-    const base = fetchTransport();
-    // Our own seam: the request reaches the server, then the response never reaches the SDK.
-    const losing: Transport = async (request) => {
-      const response = await base(request);
-      if (request.operation?.name === "UpsertDataRowsPyApi" && lost < 2) {
-        lost += 1;
-        await response.text();
-        throw new NetworkError("connection reset after the request was sent");
-      }
-      return response;
-    };
-    const lossy = createClient({ apiKey: emulator.apiKey, endpoint: emulator.url, transport: losing, polling: { minDelayMs: 10, maxDelayMs: 50 } });
+    const { transport, lost } = losingAnswers("UpsertDataRowsPyApi", 2);
+    const lossy = createClient({ apiKey: emulator.apiKey, endpoint: emulator.url, transport, polling: { minDelayMs: 10, maxDelayMs: 50 } });
     const rows = Array.from({ length: 300 }, (_, i) => ({ rowData: `https://example.com/lost/${i}.jpg`, externalId: `lost-${i}` }));
     const { summary } = await importDataRows(lossy, dataset, rows, { limits: { maxRowsPerTask: 100 } });
-    expect(lost).toBe(2);
+    expect(lost()).toBe(2);
     expect(summary).toMatchObject({ created: 300, failed: 0 });
     expect(summary.taskIds).toHaveLength(3);
     expect(await upsertTasksCreatedSince(since)).toBe(3);
@@ -101,21 +90,11 @@ describe("reliability", () => {
 
   it("the same holds for rows whose row data is an object (the results report a URL for it, not the object)", async () => {
     const dataset = await newDataset(client, "lost-objects");
-    let lost = 0;
-    const base = fetchTransport();
-    const losing: Transport = async (request) => {
-      const response = await base(request);
-      if (request.operation?.name === "UpsertDataRowsPyApi" && lost < 1) {
-        lost += 1;
-        await response.text();
-        throw new NetworkError("connection reset after the request was sent");
-      }
-      return response;
-    };
-    const lossy = createClient({ apiKey: emulator.apiKey, endpoint: emulator.url, transport: losing, polling: { minDelayMs: 10, maxDelayMs: 50 } });
+    const { transport, lost } = losingAnswers("UpsertDataRowsPyApi", 1);
+    const lossy = createClient({ apiKey: emulator.apiKey, endpoint: emulator.url, transport, polling: { minDelayMs: 10, maxDelayMs: 50 } });
     const rows = Array.from({ length: 20 }, (_, i) => ({ rowData: { pdfUrl: `https://example.com/lost/doc-${i}.pdf` }, externalId: `pdf-${i}` }));
     const { summary, outcomes } = await importDataRows(lossy, dataset, rows);
-    expect(lost).toBe(1);
+    expect(lost()).toBe(1);
     expect(summary).toMatchObject({ created: 20, failed: 0, unmatchedResults: 0 });
     expect(outcomes.every((o) => o.status === "created")).toBe(true);
     expectExactlyOnce(await census(dataset), rows.map((r) => `ext:${r.externalId}`));
