@@ -2,8 +2,8 @@
 // also when another task or call takes it while the import is already writing its rows.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "../src/index.js";
-import { data, download, upload } from "./helpers/client.js";
-import { createDataset, createRow, task, waitForTask } from "./helpers/flows.js";
+import { data, download } from "./helpers/client.js";
+import { createDataset, createRow, startClassicImport, task, waitForTask } from "./helpers/flows.js";
 
 let emu: RunningEmulator;
 beforeAll(async () => {
@@ -12,22 +12,10 @@ beforeAll(async () => {
 });
 afterAll(() => emu.close());
 
-/** Starts a classic import of `items` into `datasetId`; returns the task id. */
-async function startClassicImport(datasetId: string, items: unknown[]): Promise<string> {
-  const descriptor = await upload(emu.url, emu.apiKey, JSON.stringify(items), "json_import.json");
-  const started = await data<{ appendRowsToDataset: { taskId: string } }>(
-    emu.url,
-    emu.apiKey,
-    "mutation($d: ID!, $u: String!){appendRowsToDataset(data:{datasetId: $d, jsonFileUrl: $u}){taskId}}",
-    { d: datasetId, u: descriptor },
-  );
-  return started.appendRowsToDataset.taskId;
-}
-
 it("a key taken by someone else while the import writes fails the whole import, and its rows are deleted again", async () => {
   const ds = await createDataset(emu.url, emu.apiKey);
   const items = Array.from({ length: 100 }, (_, i) => ({ row_data: `https://e.com/${i}.jpg`, global_key: `k${i}`, external_id: `e${i}` }));
-  const taskId = await startClassicImport(ds, items);
+  const taskId = await startClassicImport(emu.url, emu.apiKey, ds, JSON.stringify(items));
   // Wait until the import has written some rows, then take one of the keys it has yet to write.
   for (let i = 0; i < 200 && ((await task(emu.url, emu.apiKey, taskId))?.completionPercentage ?? 0) < 10; i++) await new Promise((r) => setTimeout(r, 10));
   await createRow(emu.url, emu.apiKey, ds, { gk: "K95", rowData: "https://e.com/other.jpg" });
@@ -50,7 +38,7 @@ it("the whole-batch rejection reports its rows in the result file's camelCase sh
     { row_data: "https://e.com/1.jpg", global_key: "dup", external_id: "one" },
     { row_data: "https://e.com/2.jpg", global_key: "DUP", external_id: "two" },
   ];
-  const done = await waitForTask(emu.url, emu.apiKey, await startClassicImport(ds, items));
+  const done = await waitForTask(emu.url, emu.apiKey, await startClassicImport(emu.url, emu.apiKey, ds, JSON.stringify(items)));
   const result = JSON.parse((await download(done.result!)).text);
   expect(result.errors[0].failedDataRows).toEqual([
     { externalId: "one", globalKey: "dup", rowData: "https://e.com/1.jpg", attachmentInputs: [], metadataFields: [] },

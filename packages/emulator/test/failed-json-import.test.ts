@@ -3,8 +3,8 @@
 // (requests.get(None)) on a FAILED task whose `result` is null.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "../src/index.js";
-import { data, download, upload } from "./helpers/client.js";
-import { createDataset, waitForTask } from "./helpers/flows.js";
+import { download } from "./helpers/client.js";
+import { createDataset, startClassicImport, waitForTask } from "./helpers/flows.js";
 
 let emu: RunningEmulator;
 beforeAll(async () => {
@@ -12,16 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => emu.close());
 
-async function appendFile(datasetId: string, descriptor: string): Promise<string> {
-  const url = await upload(emu.url, emu.apiKey, descriptor, "json_import.json");
-  const d = await data<{ appendRowsToDataset: { taskId: string } }>(
-    emu.url,
-    emu.apiKey,
-    "mutation($d: ID!, $u: String!){appendRowsToDataset(data:{datasetId: $d, jsonFileUrl: $u}){taskId accepted errorMessage}}",
-    { d: datasetId, u: url },
-  );
-  return d.appendRowsToDataset.taskId;
-}
+const appendFile = (datasetId: string, descriptor: string): Promise<string> => startClassicImport(emu.url, emu.apiKey, datasetId, descriptor);
 
 async function failedResult(taskId: string) {
   const task = await waitForTask(emu.url, emu.apiKey, taskId);

@@ -76,6 +76,18 @@ export async function upsertAndWait(url: string, key: string, specs: unknown[]):
 }
 
 /** Runs a classic descriptor import (appendRowsToDataset) and returns the task and its result file. */
+/** Uploads `descriptor` (JSON text) and starts a classic import of it into `datasetId`; returns the task id. */
+export async function startClassicImport(url: string, key: string, datasetId: string, descriptor: string): Promise<string> {
+  const file = await upload(url, key, descriptor, "json_import.json");
+  const d = await data<{ appendRowsToDataset: { taskId: string } }>(
+    url,
+    key,
+    "mutation($d: ID!, $u: String!){appendRowsToDataset(data:{datasetId: $d, jsonFileUrl: $u}){taskId}}",
+    { d: datasetId, u: file },
+  );
+  return d.appendRowsToDataset.taskId;
+}
+
 export async function classicImport(
   url: string,
   key: string,
